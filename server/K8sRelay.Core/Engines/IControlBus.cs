@@ -1,0 +1,14 @@
+namespace K8sRelay.Core.Engines;
+
+/// <summary>
+/// Carries control messages between nodes (node info, disconnect/unsubscribe/subscribe/refresh requests,
+/// emulation forwarding). The memory engine delivers only to the local node.
+/// </summary>
+public interface IControlBus
+{
+    /// <summary>Sets the receiver of control messages. Called once at start.</summary>
+    void RegisterControlHandler(Func<byte[], ValueTask> handler);
+
+    /// <summary>Sends a control message to every node (including this one), or to one node when <paramref name="toNodeId"/> is set.</summary>
+    ValueTask PublishControlAsync(byte[] message, string? toNodeId, CancellationToken cancellationToken);
+}
