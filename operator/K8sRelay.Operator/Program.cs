@@ -1,0 +1,12 @@
+using K8sRelay.Operator.Crds;
+using K8sRelay.Operator.Entities;
+
+if (args is ["generate-crds", var directory])
+{
+    var crd = CrdGenerator.Generate(typeof(V1Alpha1RealtimeCluster));
+    Directory.CreateDirectory(directory);
+    await File.WriteAllTextAsync(Path.Combine(directory, CrdGenerator.FileName(crd)), CrdGenerator.ToYaml(crd));
+    return 0;
+}
+
+return 0;
