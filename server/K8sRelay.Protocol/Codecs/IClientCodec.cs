@@ -1,3 +1,4 @@
+using System.Buffers;
 using K8sRelay.Protocol.Messages;
 
 namespace K8sRelay.Protocol.Codecs;
@@ -31,4 +32,19 @@ public interface IClientCodec
     /// <summary>Decodes a bare connect request (unidirectional transports).</summary>
     /// <exception cref="ProtocolDecodeException">Malformed input.</exception>
     ConnectRequest DecodeConnectRequest(ReadOnlySpan<byte> data);
+
+    /// <summary>
+    /// Encodes the reply <c>{push:{channel, pub}}</c> for one publication: the same bytes as
+    /// <see cref="EncodeReply"/> of that reply, built without intermediate message objects. Encode once
+    /// per protocol and flag combination and share the array across all subscribers.
+    /// </summary>
+    byte[] EncodePublicationPush(string channel, Publication publication, ReplyEncodingFlags flags = ReplyEncodingFlags.None) =>
+        EncodeReply(new Reply { Push = new Push { Channel = channel, Pub = publication } }, flags);
+
+    /// <summary>
+    /// Writes the same bytes as <see cref="EncodeReply"/> straight into <paramref name="output"/>
+    /// (for replies sent to a single connection, which need no shared array).
+    /// </summary>
+    void WriteReply(Reply reply, IBufferWriter<byte> output, ReplyEncodingFlags flags = ReplyEncodingFlags.None) =>
+        output.Write(EncodeReply(reply, flags));
 }
