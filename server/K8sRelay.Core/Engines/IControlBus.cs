@@ -9,6 +9,14 @@ public interface IControlBus
     /// <summary>Sets the receiver of control messages. Called once at start.</summary>
     void RegisterControlHandler(Func<byte[], ValueTask> handler);
 
+    /// <summary>
+    /// Sets the receiver of control messages and names the local node, so that messages sent with
+    /// <c>toNodeId</c> equal to <paramref name="nodeId"/> reach it. Called once at start instead of
+    /// <see cref="RegisterControlHandler(Func{byte[], ValueTask})"/>; buses that span nodes need this overload to
+    /// receive messages addressed to one node.
+    /// </summary>
+    void RegisterControlHandler(string nodeId, Func<byte[], ValueTask> handler) => RegisterControlHandler(handler);
+
     /// <summary>Sends a control message to every node (including this one), or to one node when <paramref name="toNodeId"/> is set.</summary>
     ValueTask PublishControlAsync(byte[] message, string? toNodeId, CancellationToken cancellationToken);
 }
