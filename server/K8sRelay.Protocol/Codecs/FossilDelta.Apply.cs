@@ -20,7 +20,7 @@ public static partial class FossilDelta
             throw new InvalidDataException("delta size is not terminated by a newline");
         }
 
-        var output = new ArrayBufferWriter<byte>(Math.Min(size, source.Length + delta.Length));
+        var output = new ArrayBufferWriter<byte>(Math.Max(1, Math.Min(size, source.Length + delta.Length)));
         while (position < delta.Length)
         {
             var value = ReadInteger(delta, ref position);
