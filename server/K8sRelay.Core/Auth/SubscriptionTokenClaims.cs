@@ -23,4 +23,15 @@ public sealed record SubscriptionTokenClaims
 
     /// <summary>Overrides of namespace options, or null.</summary>
     public SubscriptionOverride? Override { get; init; }
+
+    /// <summary>
+    /// True when this token grants <paramref name="channel"/> to user <paramref name="userId"/> on client
+    /// <paramref name="clientId"/>: channel and user must be equal (ordinal) and, when the token is bound to a
+    /// client (<see cref="Client"/> not empty), the client id too. Centrifugo answers a mismatch with disconnect
+    /// 3500 invalid token.
+    /// </summary>
+    public bool Grants(string channel, string userId, string clientId) =>
+        string.Equals(Channel, channel, StringComparison.Ordinal)
+        && string.Equals(UserId, userId, StringComparison.Ordinal)
+        && (Client.Length == 0 || string.Equals(Client, clientId, StringComparison.Ordinal));
 }
