@@ -5,8 +5,8 @@ namespace K8sRelay.Configuration.Schema;
 
 /// <summary>
 /// The keys of each model type, found by reflection and cached. Keys come in a stable order:
-/// base-class keys first, then each class's keys in declaration order, so rendered files read
-/// like Centrifugo's.
+/// <c>name</c> and <c>enabled</c> first (so a namespace starts with its name), then base-class
+/// keys, then the type's own keys, each in declaration order.
 /// </summary>
 internal static class ConfigSchema
 {
@@ -48,7 +48,7 @@ internal static class ConfigSchema
             }
         }
 
-        return result;
+        return [.. result.OrderBy(p => p.Key is "name" or "enabled" ? 0 : 1)];
     }
 
     private static ConfigProperty Describe(PropertyInfo property)
