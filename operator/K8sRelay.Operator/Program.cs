@@ -1,5 +1,6 @@
 using K8sRelay.Operator.Crds;
 using K8sRelay.Operator.Entities;
+using K8sRelay.Operator.Hosting;
 
 if (args is ["generate-crds", var directory])
 {
@@ -9,4 +10,6 @@ if (args is ["generate-crds", var directory])
     return 0;
 }
 
+await using var app = OperatorApplication.Build(args);
+await app.RunAsync();
 return 0;

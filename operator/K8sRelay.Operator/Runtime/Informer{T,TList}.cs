@@ -111,6 +111,9 @@ public sealed class Informer<T, TList> : IInformer
         var seen = new HashSet<ObjectKey>();
         foreach (var item in list.Items)
         {
+            // List items carry no kind or apiVersion on a real API server; watch events do. Keep them uniform.
+            item.Kind ??= Kind.Kind;
+            item.ApiVersion ??= Kind.ApiVersion;
             var key = ObjectKey.Of(item);
             seen.Add(key);
             var previous = _cache.GetValueOrDefault(key);
