@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Json(new { }));
-app.Run();
+using K8sRelay.Server.Hosting;
+
+return await ServerProgram.RunAsync(args).ConfigureAwait(false);

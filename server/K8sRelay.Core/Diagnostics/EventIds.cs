@@ -1,0 +1,24 @@
+namespace K8sRelay.Core.Diagnostics;
+
+/// <summary>
+/// Log event ids, one range per area: 1xxx node and hub, 2xxx client connections, 3xxx transports,
+/// 4xxx memory engine, 5xxx Redis engine, 6xxx server API and proxies, 7xxx operator.
+/// </summary>
+public static class EventIds
+{
+    public const int BrokerUnsubscribeFailed = 1001;
+    public const int ShutdownStarted = 1002;
+    public const int DrainStarted = 1003;
+
+    public const int ClientConnected = 2001;
+    public const int ClientDisconnected = 2002;
+    public const int CommandFailed = 2003;
+    public const int ConnectRejected = 2004;
+    public const int SubscribeFailed = 2005;
+    public const int SlowClient = 2006;
+    public const int BadFrame = 2007;
+
+    public const int TransportError = 3001;
+
+    public const int ApiCommandFailed = 6001;
+}
