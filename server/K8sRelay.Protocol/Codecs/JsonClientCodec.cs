@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using K8sRelay.Protocol.Codecs.Json;
 using K8sRelay.Protocol.Messages;
 
@@ -135,6 +136,12 @@ public sealed class JsonClientCodec : IClientCodec, IClientSideCodec
         if (json.IsEmpty)
         {
             throw new ProtocolDecodeException("empty message");
+        }
+
+        // The reader checks UTF-8 only in values it transcodes; raw bytes fields and names need this.
+        if (!Utf8.IsValid(json))
+        {
+            throw new ProtocolDecodeException("message is not valid UTF-8");
         }
 
         try
