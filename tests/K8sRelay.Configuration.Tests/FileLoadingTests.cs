@@ -195,6 +195,17 @@ public sealed class FileLoadingTests : IDisposable
         Assert.NotEmpty(ex.Errors);
     }
 
+    [Theory]
+    [InlineData("dup.json", "{ \"log\": { \"level\": \"debug\", \"level\": \"warn\" } }")]
+    [InlineData("dup.yaml", "log:\n  level: debug\n  level: warn\n")]
+    public void Load_DuplicateKeys_AreErrors(string fileName, string content)
+    {
+        var path = files.Write(fileName, content);
+
+        var ex = Assert.Throws<ConfigException>(() => RelayConfigLoader.LoadFile(path));
+        Assert.Contains("level", Assert.Single(ex.Errors), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_MissingFile_ThrowsConfigException()
     {
