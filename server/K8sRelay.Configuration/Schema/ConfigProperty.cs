@@ -12,9 +12,6 @@ internal sealed record ConfigProperty(string Key, PropertyInfo Property, ConfigV
     /// <summary>The type of the property.</summary>
     public Type Type => Property.PropertyType;
 
-    /// <summary>True for values with no nested keys: scalars, string lists and maps.</summary>
-    public bool IsLeaf => Kind is not (ConfigValueKind.Section or ConfigValueKind.ObjectList);
-
     /// <summary>Reads the value from <paramref name="target"/>.</summary>
     public object? GetValue(object target) => Property.GetValue(target);
 
