@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
+
+/// <summary>
+/// A server binary started directly (no shell, so the PID is the server's own) and stopped by that PID.
+/// A missing binary fails the test with instructions; it never skips.
+/// </summary>
+public sealed partial class ExternalProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+    private readonly Process _process;
+
+    private ExternalProcess(Process process, string name)
+    {
+        _process = process;
+        Name = name;
+    }
+
+    /// <summary>Binary name, for messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The server's PID.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Full path of <paramref name="binary"/> on PATH, or a failure naming the script that installs it.</summary>
+    public static string RequireBinary(string binary)
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, binary);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"'{binary}' is not on PATH. Install it with hack/test.sh (apt-get install redis-server redis-tools redis-sentinel nats-server).");
+    }
+
+    /// <summary>Starts <paramref name="binary"/> with <paramref name="arguments"/>; output goes to <paramref name="logFile"/>.</summary>
+    public static ExternalProcess Start(string binary, IEnumerable<string> arguments, string workingDirectory, string logFile)
+    {
+        var info = new ProcessStartInfo(RequireBinary(binary))
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {binary}.");
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var gate = new Lock();
+        process.OutputDataReceived += (_, e) => { lock (gate) { if (e.Data is not null) { log.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { lock (gate) { if (e.Data is not null) { log.WriteLine(e.Data); } } };
+        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ExternalProcess(process, binary);
+    }
+
+    /// <summary>Sends SIGTERM (a clean shutdown) and waits for the exit.</summary>
+    public Task StopAsync() => SignalAndWaitAsync(SigTerm);
+
+    /// <summary>Sends SIGKILL (a crash) and waits for the exit.</summary>
+    public Task KillAsync() => SignalAndWaitAsync(SigKill);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (IsRunning)
+        {
+            await SignalAndWaitAsync(SigKill);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task SignalAndWaitAsync(int signal)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        _ = SendSignal(_process.Id, signal);
+        await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}
