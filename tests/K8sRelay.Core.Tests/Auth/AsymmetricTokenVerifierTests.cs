@@ -12,7 +12,7 @@ public sealed class AsymmetricTokenVerifierTests
     [InlineData("RS512")]
     public async Task VerifyConnectToken_RsaAlgorithms_ReturnsUser(string algorithm)
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = rsa.ExportSubjectPublicKeyInfoPem());
 
         var claims = await verifier.Connect(TestTokens.Rsa("""{"sub":"r"}""", rsa, algorithm));
@@ -23,7 +23,7 @@ public sealed class AsymmetricTokenVerifierTests
     [Fact]
     public async Task VerifyConnectToken_RsaPkcs1PublicKeyPem_Accepted()
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = rsa.ExportRSAPublicKeyPem());
 
         Assert.Equal("r", (await verifier.Connect(TestTokens.Rsa("""{"sub":"r"}""", rsa))).UserId);
@@ -32,7 +32,7 @@ public sealed class AsymmetricTokenVerifierTests
     [Fact]
     public async Task VerifyConnectToken_RsaCertificatePem_Accepted()
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         var request = new CertificateRequest("CN=issuer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = certificate.ExportCertificatePem());
@@ -43,8 +43,8 @@ public sealed class AsymmetricTokenVerifierTests
     [Fact]
     public async Task VerifyConnectToken_OtherRsaKey_Invalid()
     {
-        using var rsa = RSA.Create(2048);
-        using var other = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
+        using var other = TestKeys.Rsa(1);
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = rsa.ExportSubjectPublicKeyInfoPem());
 
         await Assert.ThrowsAsync<InvalidTokenException>(
@@ -83,7 +83,7 @@ public sealed class AsymmetricTokenVerifierTests
     [Fact]
     public async Task VerifySubscriptionToken_AllKeyKindsConfigured_EachAlgorithmUsesItsKey()
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var verifier = VerifierFactory.With(o =>
         {
@@ -101,7 +101,7 @@ public sealed class AsymmetricTokenVerifierTests
     [Fact]
     public async Task VerifySubscriptionToken_SeparateSubscriptionOptions_UsesThemInsteadOfConnectionOnes()
     {
-        using var connectionRsa = RSA.Create(2048);
+        using var connectionRsa = TestKeys.Rsa(0);
         using var subscriptionEcdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var verifier = new JwtTokenVerifier(
             new TokenVerifierOptions { RsaPublicKey = connectionRsa.ExportSubjectPublicKeyInfoPem() },

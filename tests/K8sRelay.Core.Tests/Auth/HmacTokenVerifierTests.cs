@@ -90,7 +90,7 @@ public sealed class HmacTokenVerifierTests
     [Fact]
     public async Task VerifyConnectToken_NoHmacSecretConfigured_HmacTokenInvalid()
     {
-        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = rsa.ExportSubjectPublicKeyInfoPem());
 
         await Assert.ThrowsAsync<InvalidTokenException>(

@@ -42,10 +42,11 @@ internal static class TestTokens
 
     public static string Sign(string payload, SigningCredentials credentials, string? kid = null)
     {
-        var headers = kid is null ? null : new Dictionary<string, object> { ["kid"] = kid };
-        return headers is null
-            ? Handler.CreateToken(payload, credentials)
-            : Handler.CreateToken(payload, credentials, headers);
+        // The library writes the "kid" header from the signing key's id. Its provider cache is keyed by key
+        // thumbprint, which would hand later tests a provider over an instance an earlier test disposed.
+        credentials.Key.KeyId = kid;
+        credentials.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
+        return Handler.CreateToken(payload, credentials);
     }
 
     /// <summary>header.payload.signature from raw JSON texts; the signature part is used as given.</summary>

@@ -37,7 +37,7 @@ public sealed class TokenAttackTests
     [Fact]
     public async Task AlgorithmConfusion_Hs256SignedWithRsaPublicKeyPem_Invalid()
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = TestKeys.Rsa(0);
         var publicPem = rsa.ExportSubjectPublicKeyInfoPem();
         var forged = TestTokens.HmacRaw("""{"sub":"admin"}""", Encoding.UTF8.GetBytes(publicPem));
 
@@ -55,8 +55,8 @@ public sealed class TokenAttackTests
     [Fact]
     public async Task EmbeddedJwkHeader_AttackerKeyIgnored()
     {
-        using var trusted = RSA.Create(2048);
-        using var attacker = RSA.Create(2048);
+        using var trusted = TestKeys.Rsa(0);
+        using var attacker = TestKeys.Rsa(1);
         var attackerParameters = attacker.ExportParameters(false);
         var jwk = new Dictionary<string, object>
         {
@@ -64,7 +64,10 @@ public sealed class TokenAttackTests
             ["n"] = Base64UrlEncoder.Encode(attackerParameters.Modulus!),
             ["e"] = Base64UrlEncoder.Encode(attackerParameters.Exponent!),
         };
-        var credentials = new SigningCredentials(new RsaSecurityKey(attacker), "RS256");
+        var credentials = new SigningCredentials(new RsaSecurityKey(attacker), "RS256")
+        {
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         var forged = handler.CreateToken("""{"sub":"admin"}""", credentials, new Dictionary<string, object> { ["jwk"] = jwk });
         using var verifier = VerifierFactory.With(o => o.RsaPublicKey = trusted.ExportSubjectPublicKeyInfoPem());
