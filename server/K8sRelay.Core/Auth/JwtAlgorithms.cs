@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace K8sRelay.Core.Auth;
 
 /// <summary>The JWS algorithm names K8sRelay accepts and how they pair with key types.</summary>
@@ -15,12 +17,12 @@ internal static class JwtAlgorithms
     /// <summary>True for ES256, ES384 and ES512.</summary>
     public static bool IsEcdsa(string alg) => alg is "ES256" or "ES384" or "ES512";
 
-    /// <summary>The one ECDSA algorithm that fits a key of the given size in bits, or null for other curves.</summary>
-    public static string? EcdsaAlgorithmForKeySize(int keySizeInBits) => keySizeInBits switch
+    /// <summary>The one ECDSA algorithm that fits the key's named curve, or null for curves other than P-256/384/521.</summary>
+    public static string? EcdsaAlgorithmForKey(ECDsa key) => key.ExportParameters(includePrivateParameters: false).Curve.Oid?.Value switch
     {
-        256 => "ES256",
-        384 => "ES384",
-        521 => "ES512",
+        "1.2.840.10045.3.1.7" => "ES256",
+        "1.3.132.0.34" => "ES384",
+        "1.3.132.0.35" => "ES512",
         _ => null,
     };
 

@@ -78,7 +78,7 @@ internal static class PemPublicKeys
                     throw UnsupportedLabel(label);
             }
 
-            if (JwtAlgorithms.EcdsaAlgorithmForKeySize(ecdsa.KeySize) is null)
+            if (JwtAlgorithms.EcdsaAlgorithmForKey(ecdsa) is null)
             {
                 throw new FormatException("the ECDSA key must be on curve P-256, P-384 or P-521");
             }

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using K8sRelay.Core.Auth.Jwks;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -25,8 +24,6 @@ internal sealed class TokenValidator
         AllowDuplicateProperties = false,
     };
 
-    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
-
     private readonly JsonWebTokenHandler _handler;
     private readonly TimeProvider _timeProvider;
     private readonly string _userIdClaim;
@@ -38,10 +35,7 @@ internal sealed class TokenValidator
     private readonly RsaSecurityKey? _rsaKey;
     private readonly ECDsaSecurityKey? _ecdsaKey;
     private readonly string? _ecdsaAlgorithm;
-    private readonly string _audience;
-    private readonly string _issuer;
-    private readonly Regex? _audienceRegex;
-    private readonly Regex? _issuerRegex;
+    private readonly AudienceIssuerMatcher _audienceIssuer;
     private readonly JwksUrlTemplate? _jwksUrl;
     private readonly JwksKeyProvider? _jwks;
 
@@ -54,10 +48,7 @@ internal sealed class TokenValidator
         _handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = options.MaxTokenLength };
         _userIdClaim = options.UserIdClaim.Length > 0 ? options.UserIdClaim : "sub";
         _skipSignature = options.InsecureSkipTokenSignatureVerify;
-        _audience = options.Audience;
-        _issuer = options.Issuer;
-        _audienceRegex = options.AudienceRegex.Length > 0 ? TokenClaimRegex.Create(options.AudienceRegex) : null;
-        _issuerRegex = options.IssuerRegex.Length > 0 ? TokenClaimRegex.Create(options.IssuerRegex) : null;
+        _audienceIssuer = new AudienceIssuerMatcher(options);
 
         if (options.JwksPublicEndpoint.Length > 0)
         {
@@ -86,7 +77,7 @@ internal sealed class TokenValidator
         {
             var ecdsa = PemPublicKeys.LoadEcdsa(options.EcdsaPublicKey);
             _ecdsaKey = new ECDsaSecurityKey(ecdsa);
-            _ecdsaAlgorithm = JwtAlgorithms.EcdsaAlgorithmForKeySize(ecdsa.KeySize);
+            _ecdsaAlgorithm = JwtAlgorithms.EcdsaAlgorithmForKey(ecdsa);
         }
     }
 
@@ -110,7 +101,7 @@ internal sealed class TokenValidator
         try
         {
             var registered = RegisteredClaims.Read(document.RootElement, _userIdClaim);
-            var variables = CheckAudienceAndIssuer(registered);
+            var variables = _audienceIssuer.Check(registered);
             if (!_skipSignature)
             {
                 await VerifySignatureAsync(jwt, variables, cancellationToken).ConfigureAwait(false);
@@ -177,63 +168,6 @@ internal sealed class TokenValidator
         }
 
         return document;
-    }
-
-    private IReadOnlyDictionary<string, string> CheckAudienceAndIssuer(RegisteredClaims claims)
-    {
-        if (_audience.Length > 0 && !claims.Audience.Contains(_audience, StringComparer.Ordinal))
-        {
-            throw new InvalidTokenException("invalid audience");
-        }
-
-        if (_issuer.Length > 0 && !string.Equals(claims.Issuer, _issuer, StringComparison.Ordinal))
-        {
-            throw new InvalidTokenException("invalid issuer");
-        }
-
-        if (_issuerRegex is null && _audienceRegex is null)
-        {
-            return NoVariables;
-        }
-
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
-        {
-            if (_issuerRegex is not null && !TryMatch(_issuerRegex, claims.Issuer ?? string.Empty, variables))
-            {
-                throw new InvalidTokenException("issuer not matched");
-            }
-
-            if (_audienceRegex is not null && !claims.Audience.Any(aud => TryMatch(_audienceRegex, aud, variables)))
-            {
-                throw new InvalidTokenException("audience not matched");
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw new InvalidTokenException("audience or issuer could not be matched in time");
-        }
-
-        return variables;
-    }
-
-    private static bool TryMatch(Regex regex, string value, Dictionary<string, string> variables)
-    {
-        var match = regex.Match(value);
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        foreach (var name in TokenClaimRegex.NamedGroups(regex))
-        {
-            if (match.Groups[name] is { Success: true } group)
-            {
-                variables[name] = group.Value;
-            }
-        }
-
-        return true;
     }
 
     private async ValueTask VerifySignatureAsync(
