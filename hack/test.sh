@@ -27,6 +27,10 @@ if [ -f tests/interop/package.json ]; then
   log "npm install (tests/interop)"
   (cd tests/interop && npm install --no-audit --no-fund --silent) || { log "npm install failed"; exit 1; }
 fi
+if [ -f tests/charts-validate/package.json ]; then
+  log "npm install (tests/charts-validate)"
+  (cd tests/charts-validate && npm install --no-audit --no-fund --silent) || { log "npm install failed"; exit 1; }
+fi
 
 # 3. helm for chart tests.
 if [ -x hack/get-helm.sh ]; then
