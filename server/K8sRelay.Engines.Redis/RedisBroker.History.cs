@@ -37,11 +37,11 @@ public sealed partial class RedisBroker
                 var suppressed = await LuaScripts.PublishIdempotent.EvaluateAsync(
                     shard.Database,
                     [_keys.Result(channel, key)],
-                    [message, _keys.ClientName(channel), Milliseconds(IdempotentTtl(options))]).ConfigureAwait(false);
+                    [message, _keys.ClientName(channel), Milliseconds(IdempotentTtl(options)), RedisKeys.PublishCommand(shard.ShardedPubSub)]).ConfigureAwait(false);
                 return new PublishResult(NoPosition, (long)suppressed == 1);
             }
 
-            await shard.Database.PublishAsync(_keys.Client(channel), message).ConfigureAwait(false);
+            await shard.Database.PublishAsync(_keys.Client(channel, shard.ShardedPubSub), message).ConfigureAwait(false);
             return new PublishResult(NoPosition);
         }
         catch (Exception e) when (RedisFailure.IsTransient(e))
@@ -138,6 +138,7 @@ public sealed partial class RedisBroker
                 StreamEpoch.NewEpoch(),
                 key is null ? 0 : Milliseconds(IdempotentTtl(options)),
                 options.UseDelta ? "1" : "0",
+                RedisKeys.PublishCommand(shard.ShardedPubSub),
             ]).ConfigureAwait(false))!;
         return new PublishResult(new StreamPosition((ulong)(long)reply[0], (string)reply[1]!), (long)reply[2] == 1);
     }

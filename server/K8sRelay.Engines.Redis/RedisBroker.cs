@@ -63,7 +63,7 @@ public sealed partial class RedisBroker : IBroker
             }
 
             var shard = await ConnectedShardAsync(channel).ConfigureAwait(false);
-            var redisChannel = _keys.Client(channel);
+            var redisChannel = _keys.Client(channel, shard.ShardedPubSub);
             ChannelMessageQueue queue;
             try
             {
@@ -151,7 +151,7 @@ public sealed partial class RedisBroker : IBroker
         var shard = await ConnectedShardAsync(channel).ConfigureAwait(false);
         try
         {
-            await shard.Database.PublishAsync(_keys.Client(channel), message).ConfigureAwait(false);
+            await shard.Database.PublishAsync(_keys.Client(channel, shard.ShardedPubSub), message).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisFailure.IsTransient(e))
         {

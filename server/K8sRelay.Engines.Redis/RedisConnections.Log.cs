@@ -15,6 +15,9 @@ public sealed partial class RedisConnections
         [LoggerMessage(5003, LogLevel.Information, "Redis shard {Shard} is back and every subscription is active again")]
         public static partial void DeliveryRestored(ILogger logger, int shard);
 
+        [LoggerMessage(5005, LogLevel.Debug, "Checking whether Redis shard {Shard} is back failed")]
+        public static partial void RestoreCheckFailed(ILogger logger, int shard, Exception exception);
+
         [LoggerMessage(5004, LogLevel.Error, "A Redis connectivity listener failed")]
         public static partial void ListenerFailed(ILogger logger, Exception exception);
     }

@@ -23,6 +23,7 @@ public sealed partial class RedisConnections : IAsyncDisposable
     private RedisShard[]? _shards;
     private ITimer? _checkTimer;
     private Task? _notifier;
+    private int _disposed;
 
     /// <summary>Creates the connection set; nothing connects until <see cref="ConnectAsync"/> or first use.</summary>
     public RedisConnections(IOptions<RedisEngineOptions> options, TimeProvider timeProvider, ILogger<RedisConnections> logger)
@@ -81,8 +82,14 @@ public sealed partial class RedisConnections : IAsyncDisposable
     internal async ValueTask<RedisShard> ControlShardAsync() => (_shards ?? await ConnectOnceAsync().ConfigureAwait(false))[0];
 
     /// <inheritdoc />
+    /// <remarks>Idempotent.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _checkTimer?.Dispose();
         _notifications.Writer.TryComplete();
         var shards = _shards;
@@ -192,10 +199,18 @@ public sealed partial class RedisConnections : IAsyncDisposable
 
         foreach (var shard in shards)
         {
-            if (shard.IsLost && shard.TryMarkRestored())
+            try
             {
-                Log.DeliveryRestored(_logger, shard.Index);
-                _notifications.Writer.TryWrite((shard, true));
+                if (shard.IsLost && shard.TryMarkRestored())
+                {
+                    Log.DeliveryRestored(_logger, shard.Index);
+                    _notifications.Writer.TryWrite((shard, true));
+                }
+            }
+            catch (Exception e) when (RedisFailure.IsTransient(e))
+            {
+                // Disposed or still reconnecting: the next tick looks again. A timer callback must never throw.
+                Log.RestoreCheckFailed(_logger, shard.Index, e);
             }
         }
     }

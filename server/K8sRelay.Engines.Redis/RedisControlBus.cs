@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace K8sRelay.Engines.Redis;
 
 /// <summary>
-/// <see cref="IControlBus"/> on Redis PUB/SUB of the first shard: broadcast messages go to <c>PREFIX.control</c>,
+/// <see cref="IControlBus"/> on Redis PUB/SUB of the first shard (sharded PUB/SUB on Cluster): broadcast messages go to <c>PREFIX.control</c>,
 /// which every node subscribes to (the sender included); messages for one node go to <c>PREFIX.node.ID</c>.
 /// Payloads are opaque bytes. Delivery is at most once; messages from one sender on one of those channels arrive in
 /// order, one at a time. Thread-safe.
@@ -17,6 +17,7 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
     private readonly List<ChannelMessageQueue> _queues = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _subscribed = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>Creates the bus on shared connections.</summary>
     public RedisControlBus(RedisConnections connections, ILogger<RedisControlBus> logger)
@@ -51,7 +52,7 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
         try
         {
             var shard = await _connections.ControlShardAsync().ConfigureAwait(false);
-            var channel = toNodeId is null ? _connections.Keys.Control : _connections.Keys.Node(toNodeId);
+            var channel = toNodeId is null ? _connections.Keys.Control(shard.ShardedPubSub) : _connections.Keys.Node(toNodeId, shard.ShardedPubSub);
             await shard.Database.PublishAsync(channel, message).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisFailure.IsTransient(e))
@@ -61,8 +62,14 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Idempotent.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         ChannelMessageQueue[] queues;
         lock (_queues)
@@ -88,7 +95,7 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
 
     private async Task SubscribeAsync(string nodeId, Func<byte[], ValueTask> handler)
     {
-        foreach (var channel in new[] { _connections.Keys.Control, _connections.Keys.Node(nodeId) })
+        foreach (var forNode in new[] { false, true })
         {
             // Registration cannot fail, so keep trying in the background until Redis answers or the bus is disposed.
             while (true)
@@ -96,6 +103,7 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
                 try
                 {
                     var shard = await _connections.ControlShardAsync().ConfigureAwait(false);
+                    var channel = forNode ? _connections.Keys.Node(nodeId, shard.ShardedPubSub) : _connections.Keys.Control(shard.ShardedPubSub);
                     var queue = await shard.Subscriber.SubscribeAsync(channel).ConfigureAwait(false);
                     shard.Track(channel);
                     queue.OnMessage(message => DeliverAsync(handler, message));
@@ -108,7 +116,7 @@ public sealed partial class RedisControlBus : IControlBus, IAsyncDisposable
                 }
                 catch (Exception e) when (RedisFailure.IsTransient(e))
                 {
-                    Log.SubscribeDeferred(_logger, channel.ToString(), e);
+                    Log.SubscribeDeferred(_logger, forNode ? "node" : "control", e);
                     await Task.Delay(_connections.Options.ReconnectCheckInterval, _connections.Time, _stopping.Token).ConfigureAwait(false);
                 }
             }

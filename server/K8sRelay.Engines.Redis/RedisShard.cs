@@ -36,6 +36,9 @@ internal sealed class RedisShard
     /// <summary>PUB/SUB.</summary>
     public ISubscriber Subscriber { get; }
 
+    /// <summary>Whether this shard's PUB/SUB is sharded (Redis Cluster).</summary>
+    public bool ShardedPubSub => Address.Topology == RedisTopology.Cluster;
+
     /// <summary>True between a connection failure and the moment every subscription is active again.</summary>
     public bool IsLost => Volatile.Read(ref _lost) == 1;
 

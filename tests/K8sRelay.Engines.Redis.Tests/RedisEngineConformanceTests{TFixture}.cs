@@ -1,7 +1,5 @@
 using K8sRelay.Engines.Redis.Tests.Infrastructure;
 using K8sRelay.Testing.Engines;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace K8sRelay.Engines.Redis.Tests;
 
@@ -20,30 +18,8 @@ public abstract class RedisEngineConformanceTests<TFixture> : MultiNodeEngineCon
 
     protected RedisEngineConformanceTests(TFixture fixture) => _fixture = fixture;
 
-    protected override async ValueTask<EngineNode> CreateNodeAsync()
-    {
-        var options = Options.Create(new RedisEngineOptions
-        {
-            Address = [.. _fixture.Addresses],
-            Prefix = _prefix,
-            ReconnectCheckInterval = TimeSpan.FromMilliseconds(100),
-        });
-        var connections = new RedisConnections(options, _time, NullLogger<RedisConnections>.Instance);
-        await connections.ConnectAsync();
-        var control = new RedisControlBus(connections, NullLogger<RedisControlBus>.Instance);
-        var node = new EngineNode(
-            "node-" + Guid.NewGuid().ToString("N")[..8],
-            new RedisBroker(connections, NullLogger<RedisBroker>.Instance),
-            new RedisPresenceManager(connections),
-            control,
-            async () =>
-            {
-                await control.DisposeAsync();
-                await connections.DisposeAsync();
-            });
-        await control.WhenSubscribedAsync();
-        return node;
-    }
+    protected override async ValueTask<EngineNode> CreateNodeAsync() =>
+        await RedisTestNode.CreateAsync(_fixture.Addresses, _prefix, _time);
 
     protected override async ValueTask AdvanceTimeAsync(TimeSpan by)
     {

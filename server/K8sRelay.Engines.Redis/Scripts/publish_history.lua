@@ -2,7 +2,7 @@
 -- KEYS[1] stream, KEYS[2] meta hash (e = epoch, s = top offset), KEYS[3] idempotency result hash
 -- ARGV[1] encoded publication, ARGV[2] history size, ARGV[3] history TTL (ms), ARGV[4] PUB/SUB channel,
 -- ARGV[5] meta TTL (ms), ARGV[6] epoch to use when the stream has none, ARGV[7] idempotency TTL (ms, "0" = none),
--- ARGV[8] "1" to pass the previous publication (delta)
+-- ARGV[8] "1" to pass the previous publication (delta), ARGV[9] publish command ("publish", or "spublish" on Cluster)
 -- Returns {offset, epoch, suppressed (0/1)}.
 if ARGV[7] ~= "0" then
   local seen = redis.call("hmget", KEYS[3], "e", "s")
@@ -37,7 +37,7 @@ local history_ttl = tonumber(ARGV[3])
 if history_ttl > meta_ttl then meta_ttl = history_ttl end
 redis.call("pexpire", KEYS[2], meta_ttl)
 
-redis.call("publish", ARGV[4], "p" .. ARGV[8] .. offset .. ":" .. epoch .. ":" .. prev_offset .. ":" .. #prev .. ":" .. prev .. ARGV[1])
+redis.call(ARGV[9], ARGV[4], "p" .. ARGV[8] .. offset .. ":" .. epoch .. ":" .. prev_offset .. ":" .. #prev .. ":" .. prev .. ARGV[1])
 
 if ARGV[7] ~= "0" then
   redis.call("hset", KEYS[3], "e", epoch, "s", offset)

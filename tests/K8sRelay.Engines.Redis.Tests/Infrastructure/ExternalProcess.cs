@@ -59,12 +59,30 @@ public sealed partial class ExternalProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {binary}.");
-        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        // Append each line with its own open/close so no writer outlives the process or races its exit.
         var gate = new Lock();
-        process.OutputDataReceived += (_, e) => { lock (gate) { if (e.Data is not null) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { lock (gate) { if (e.Data is not null) { log.WriteLine(e.Data); } } };
-        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                try
+                {
+                    File.AppendAllLines(logFile, [line]);
+                }
+                catch (IOException)
+                {
+                    // The folder is being deleted after the test; the line is not needed.
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ExternalProcess(process, binary);

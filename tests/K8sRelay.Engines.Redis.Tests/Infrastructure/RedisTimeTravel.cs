@@ -10,10 +10,14 @@ namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
 public static class RedisTimeTravel
 {
     /// <summary>Shortens TTLs of keys starting with <paramref name="prefix"/> on every master by <paramref name="by"/>.</summary>
-    public static async Task AdvanceAsync(RedisTopologyFixture fixture, string prefix, TimeSpan by)
+    public static async Task AdvanceAsync(RedisTopologyFixture fixture, string prefix, TimeSpan by) =>
+        await AdvanceAsync(await fixture.MasterPortsAsync(), prefix, by);
+
+    /// <summary>Shortens TTLs of keys starting with <paramref name="prefix"/> on the servers at <paramref name="ports"/>.</summary>
+    public static async Task AdvanceAsync(IEnumerable<int> ports, string prefix, TimeSpan by)
     {
         var step = (long)by.TotalMilliseconds;
-        foreach (var port in await fixture.MasterPortsAsync())
+        foreach (var port in ports)
         {
             var cursor = "0";
             do
