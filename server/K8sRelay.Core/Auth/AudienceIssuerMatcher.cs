@@ -18,22 +18,22 @@ internal sealed class AudienceIssuerMatcher
 
     public AudienceIssuerMatcher(TokenVerifierOptions options)
     {
-        _audience = options.Audience;
-        _issuer = options.Issuer;
-        _audienceRegex = options.AudienceRegex.Length > 0 ? TokenClaimRegex.Create(options.AudienceRegex) : null;
-        _issuerRegex = options.IssuerRegex.Length > 0 ? TokenClaimRegex.Create(options.IssuerRegex) : null;
+        _audience = options.Audience ?? string.Empty;
+        _issuer = options.Issuer ?? string.Empty;
+        _audienceRegex = string.IsNullOrEmpty(options.AudienceRegex) ? null : TokenClaimRegex.Create(options.AudienceRegex);
+        _issuerRegex = string.IsNullOrEmpty(options.IssuerRegex) ? null : TokenClaimRegex.Create(options.IssuerRegex);
     }
 
     /// <summary>Checks the claims and returns the placeholder values (issuer groups first, audience groups override).</summary>
     /// <exception cref="InvalidTokenException">The audience or issuer does not match.</exception>
     public IReadOnlyDictionary<string, string> Check(RegisteredClaims claims)
     {
-        if (_audience.Length > 0 && !claims.Audience.Contains(_audience, StringComparer.Ordinal))
+        if (!string.IsNullOrEmpty(_audience) && !claims.Audience.Contains(_audience, StringComparer.Ordinal))
         {
             throw new InvalidTokenException("invalid audience");
         }
 
-        if (_issuer.Length > 0 && !string.Equals(claims.Issuer, _issuer, StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(_issuer) && !string.Equals(claims.Issuer, _issuer, StringComparison.Ordinal))
         {
             throw new InvalidTokenException("invalid issuer");
         }

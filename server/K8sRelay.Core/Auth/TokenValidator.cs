@@ -46,11 +46,11 @@ internal sealed class TokenValidator
         _timeProvider = timeProvider;
         _maxTokenLength = options.MaxTokenLength;
         _handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = options.MaxTokenLength };
-        _userIdClaim = options.UserIdClaim.Length > 0 ? options.UserIdClaim : "sub";
+        _userIdClaim = string.IsNullOrEmpty(options.UserIdClaim) ? "sub" : options.UserIdClaim;
         _skipSignature = options.InsecureSkipTokenSignatureVerify;
         _audienceIssuer = new AudienceIssuerMatcher(options);
 
-        if (options.JwksPublicEndpoint.Length > 0)
+        if (!string.IsNullOrEmpty(options.JwksPublicEndpoint))
         {
             // Centrifugo: with a JWKS endpoint every token must verify with a key from it.
             _jwksUrl = JwksUrlTemplate.Parse(options.JwksPublicEndpoint);
@@ -58,22 +58,22 @@ internal sealed class TokenValidator
             return;
         }
 
-        if (options.HmacSecretKey.Length > 0)
+        if (!string.IsNullOrEmpty(options.HmacSecretKey))
         {
             _hmacKey = HmacKeys.Create(options.HmacSecretKey);
-            if (options.HmacPreviousSecretKey.Length > 0)
+            if (!string.IsNullOrEmpty(options.HmacPreviousSecretKey))
             {
                 _hmacPreviousKey = HmacKeys.Create(options.HmacPreviousSecretKey);
                 _hmacPreviousValidUntil = options.HmacPreviousSecretKeyValidUntil;
             }
         }
 
-        if (options.RsaPublicKey.Length > 0)
+        if (!string.IsNullOrEmpty(options.RsaPublicKey))
         {
             _rsaKey = new RsaSecurityKey(PemPublicKeys.LoadRsa(options.RsaPublicKey));
         }
 
-        if (options.EcdsaPublicKey.Length > 0)
+        if (!string.IsNullOrEmpty(options.EcdsaPublicKey))
         {
             var ecdsa = PemPublicKeys.LoadEcdsa(options.EcdsaPublicKey);
             _ecdsaKey = new ECDsaSecurityKey(ecdsa);

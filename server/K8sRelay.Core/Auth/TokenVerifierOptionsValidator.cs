@@ -33,17 +33,17 @@ public sealed partial class TokenVerifierOptionsValidator : IValidateOptions<Tok
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
 
-        if (options.UserIdClaim.Length > 0 && !UserIdClaimPattern().IsMatch(options.UserIdClaim))
+        if (!string.IsNullOrEmpty(options.UserIdClaim) && !UserIdClaimPattern().IsMatch(options.UserIdClaim))
         {
             errors.Add($"{section}.user_id_claim must match ^[a-zA-Z_]+$");
         }
 
-        if (options.HmacPreviousSecretKey.Length > 0 && options.HmacSecretKey.Length == 0)
+        if (!string.IsNullOrEmpty(options.HmacPreviousSecretKey) && string.IsNullOrEmpty(options.HmacSecretKey))
         {
             errors.Add($"{section}.hmac_previous_secret_key is set but {section}.hmac_secret_key is empty");
         }
 
-        if (options.RsaPublicKey.Length > 0)
+        if (!string.IsNullOrEmpty(options.RsaPublicKey))
         {
             try
             {
@@ -55,7 +55,7 @@ public sealed partial class TokenVerifierOptionsValidator : IValidateOptions<Tok
             }
         }
 
-        if (options.EcdsaPublicKey.Length > 0)
+        if (!string.IsNullOrEmpty(options.EcdsaPublicKey))
         {
             try
             {
@@ -89,12 +89,12 @@ public sealed partial class TokenVerifierOptionsValidator : IValidateOptions<Tok
     private static void CheckClaimPair(
         string exact, string pattern, string key, string section, List<string> errors, HashSet<string> groups)
     {
-        if (exact.Length > 0 && pattern.Length > 0)
+        if (!string.IsNullOrEmpty(exact) && !string.IsNullOrEmpty(pattern))
         {
             errors.Add($"{section}.{key} and {section}.{key}_regex cannot both be set; configure only one of them");
         }
 
-        if (pattern.Length == 0)
+        if (string.IsNullOrEmpty(pattern))
         {
             return;
         }
@@ -112,7 +112,7 @@ public sealed partial class TokenVerifierOptionsValidator : IValidateOptions<Tok
 
     private static void CheckJwksEndpoint(string endpoint, string section, List<string> errors, HashSet<string> groups)
     {
-        if (endpoint.Length == 0)
+        if (string.IsNullOrEmpty(endpoint))
         {
             return;
         }

@@ -183,7 +183,7 @@ public sealed class TokenAttackTests
         var ex = await Assert.ThrowsAsync<InvalidTokenException>(() => verifier.Connect(huge).AsTask());
 
         Assert.Contains("longer", ex.Message, StringComparison.Ordinal);
-        Assert.True(watch.ElapsedMilliseconds < 100, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds < 500, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class TokenAttackTests
         var claims = await verifier.Connect(token);
 
         Assert.Equal(5000, claims.Channels.Count);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds < 3000, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
