@@ -1,4 +1,5 @@
 using System.Text.Json;
+using K8sRelay.Configuration;
 using System.Text.Json.Nodes;
 using K8sRelay.Configuration.Model;
 using K8sRelay.Operator.Builders;
@@ -48,7 +49,7 @@ public static class ServerConfigRenderer
             };
             if (ns.HistoryTtl is { Length: > 0 } ttl)
             {
-                if (GoDurationConverter.Parse(ttl) is { } parsed)
+                if (GoDuration.Parse(ttl) is { } parsed)
                 {
                     namespaceConfig.HistoryTtl = parsed;
                 }
@@ -61,7 +62,7 @@ public static class ServerConfigRenderer
             config.Channel.Namespaces.Add(namespaceConfig);
         }
 
-        var json = RelayConfigJson.ToMinimalJson(config);
+        var json = JsonNode.Parse(RelayConfigWriter.ToJson(config, onlyNonDefault: true))!.AsObject();
         if (spec.Config.Raw is { } raw)
         {
             errors.AddRange(OwnedRawKeys.Where(path => Contains(raw, path)).Select(path => $"spec.config.raw: '{path}' is owned by the operator"));
@@ -70,7 +71,7 @@ public static class ServerConfigRenderer
 
         if (errors.Count == 0)
         {
-            errors.AddRange(ServerConfigValidation.Validate(json));
+            errors.AddRange(ServerConfigValidation.Validate(json, spec.Auth.Admin.Enabled));
         }
 
         return new RenderedServerConfig(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), errors);

@@ -1,55 +1,54 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using K8sRelay.Configuration.Model;
+using K8sRelay.Configuration;
 
 namespace K8sRelay.Operator.ServerConfig;
 
-/// <summary>Checks a rendered config the way the server does on start: its keys must bind to the server's model and its values make sense together.</summary>
+/// <summary>
+/// Checks a rendered config with the server's own loader and validator, with placeholder values where the pods get
+/// secrets from environment variables, so the operator never writes a config the server refuses to start with.
+/// </summary>
 internal static class ServerConfigValidation
 {
+    private const string Placeholder = "placeholder-secret-from-environment";
+
     /// <summary>Readable problems with <paramref name="json"/>; empty when the server will accept it.</summary>
-    public static IReadOnlyList<string> Validate(JsonObject json)
+    public static IReadOnlyList<string> Validate(JsonObject json, bool admin)
     {
-        RelayConfig config;
+        var effective = json.DeepClone().AsObject();
+        Set(effective, "client.token.hmac_secret_key", Placeholder);
+        Set(effective, "http_api.key", Placeholder);
+        if (admin)
+        {
+            Set(effective, "admin.password", Placeholder);
+            Set(effective, "admin.secret", Placeholder);
+        }
+
         try
         {
-            config = RelayConfigJson.Read(json);
+            RelayConfigLoader.Parse(effective.ToJsonString(), ConfigFileFormat.Json);
+            return [];
         }
-        catch (JsonException e)
+        catch (ConfigException e)
         {
-            return [$"config: {e.Message}"];
+            return e.Errors;
         }
+    }
 
-        var errors = new List<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ns in config.Channel.Namespaces)
+    private static void Set(JsonObject root, string path, string value)
+    {
+        var parts = path.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
         {
-            if (!names.Add(ns.Name))
+            if (node[part] is not JsonObject child)
             {
-                errors.Add($"channel.namespaces: '{ns.Name}' is defined twice");
+                child = [];
+                node[part] = child;
             }
 
-            if (ns.HistorySize > 0 != ns.HistoryTtl > TimeSpan.Zero)
-            {
-                errors.Add($"channel.namespaces[{ns.Name}]: history_size and history_ttl must be set together");
-            }
-
-            if (ns.ForceRecovery && ns.HistorySize == 0)
-            {
-                errors.Add($"channel.namespaces[{ns.Name}]: force_recovery needs history");
-            }
+            node = child;
         }
 
-        if (config.Engine.Type is not ("memory" or "redis"))
-        {
-            errors.Add($"engine.type: '{config.Engine.Type}' is not memory or redis");
-        }
-
-        if (config.Client.ConnectionLimit < 0 || config.Client.ConnectionRateLimit < 0)
-        {
-            errors.Add("client: connection limits must not be negative");
-        }
-
-        return errors;
+        node[parts[^1]] = value;
     }
 }
