@@ -156,7 +156,9 @@ public sealed partial class ClientConnection
 
         SendError(id, error);
         _node.Timers.Schedule(this, TimerKind.CloseAfterConnectError, TimeSpan.FromSeconds(5));
-        return false;
+
+        // Keep reading: the client closes the transport itself after a connect error.
+        return true;
     }
 
     private void ScheduleAfterConnect(long expireAt, long now)

@@ -23,22 +23,7 @@ public sealed partial class ClientConnection
             _state = ConnectionState.Closed;
         }
 
-        try
-        {
-            if (reason != DisconnectReason.ConnectionClosed && reason != DisconnectReason.Slow && reason != DisconnectReason.WriteError)
-            {
-                await _writer.FlushAsync(TimeSpan.FromSeconds(1), _node.Time).ConfigureAwait(false);
-            }
-
-            _writer.Close();
-            await _closing.CancelAsync().ConfigureAwait(false);
-            await _transport.CloseAsync(reason).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.WriteFailed(_logger, ClientId, ex);
-        }
-
+        // Leave channels first so nothing more is delivered, then tell the client.
         if (wasConnected)
         {
             _node.Hub.RemoveClient(this);
@@ -55,6 +40,22 @@ public sealed partial class ClientConnection
             }
 
             Log.Disconnected(_logger, ClientId, UserId, reason.Code, reason.Reason);
+        }
+
+        try
+        {
+            if (reason != DisconnectReason.ConnectionClosed && reason != DisconnectReason.Slow && reason != DisconnectReason.WriteError)
+            {
+                await _writer.FlushAsync(TimeSpan.FromSeconds(1), _node.Time).ConfigureAwait(false);
+            }
+
+            _writer.Close();
+            await _transport.CloseAsync(reason).ConfigureAwait(false);
+            await _closing.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.WriteFailed(_logger, ClientId, ex);
         }
 
         Dispose();

@@ -115,6 +115,12 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
             {
                 return false;
             }
+
+            if (_state == ConnectionState.ConnectFailed)
+            {
+                // The rest of a frame after a failed connect is ignored.
+                break;
+            }
         }
 
         return _state != ConnectionState.Closed;

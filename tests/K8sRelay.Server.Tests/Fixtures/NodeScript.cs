@@ -85,23 +85,12 @@ public static class NodeScript
 
     private static string FindInteropDirectory()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null)
+        var candidate = K8sRelay.Testing.RepositoryPaths.Combine("tests", "interop");
+        if (!Directory.Exists(Path.Combine(candidate, "node_modules", "centrifuge")))
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                if (!Directory.Exists(Path.Combine(candidate, "node_modules", "centrifuge")))
-                {
-                    throw new InvalidOperationException($"npm packages are missing in {candidate}: run hack/test.sh (it runs npm install there)");
-                }
-
-                return candidate;
-            }
-
-            directory = directory.Parent;
+            throw new InvalidOperationException($"npm packages are missing in {candidate}: run hack/test.sh (it runs npm install there)");
         }
 
-        throw new InvalidOperationException("tests/interop not found above " + AppContext.BaseDirectory);
+        return candidate;
     }
 }

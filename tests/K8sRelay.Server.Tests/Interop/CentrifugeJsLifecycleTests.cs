@@ -88,7 +88,7 @@ public sealed class CentrifugeJsLifecycleTests
         var args = server.ScenarioArgs("json");
         args["token"] = server.Tokens.CreateConnectionToken("42", TimeSpan.FromHours(1));
         args["channel"] = "chat:firehose";
-        args["publications"] = 400;
+        args["publications"] = 150;
 
         var result = await NodeScript.RunAsync("slow", args);
 

@@ -23,7 +23,7 @@ run(async () => {
   const values = (r) => r.publications.map((p) => decode(p.data).n);
   return {
     all: values(all), firstTwo: values(firstTwo), afterTwo: values(afterTwo), newest: values(newest),
-    positionOnly: { count: positionOnly.publications.length, offset: positionOnly.offset, epoch: positionOnly.epoch },
-    epoch: all.epoch, offset: all.offset, badEpochCode,
+    positionOnly: { count: positionOnly.publications.length, offset: Number(positionOnly.offset), epoch: positionOnly.epoch },
+    epoch: all.epoch, offset: Number(all.offset), badEpochCode,
   };
 });

@@ -17,6 +17,9 @@ internal sealed class WebSocketTransport : ITransport, IDisposable
     private const int MaxCloseReasonBytes = 123;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a close waits for a write in flight (a slow client may still drain it).</summary>
+    private static readonly TimeSpan PendingWriteTimeout = TimeSpan.FromSeconds(10);
+
     private readonly System.Net.WebSockets.WebSocket _socket;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _closed;
@@ -101,10 +104,15 @@ internal sealed class WebSocketTransport : ITransport, IDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+        using var timeout = new CancellationTokenSource(PendingWriteTimeout + CloseHandshakeTimeout);
         try
         {
-            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            if (!await _sendLock.WaitAsync(PendingWriteTimeout).ConfigureAwait(false))
+            {
+                _socket.Abort();
+                return;
+            }
+
             try
             {
                 await _socket.CloseOutputAsync((WebSocketCloseStatus)disconnect.Code, TrimReason(disconnect.Reason), timeout.Token).ConfigureAwait(false);
