@@ -37,15 +37,16 @@ public static partial class OperatorSourceScanner
         ["EndpointsLock"] = ("", "endpoints", ["get", "create", "update"]),
     };
 
-    /// <summary>Every API call in the operator source, plus the client-like calls the scanner could not classify.</summary>
-    public static (IReadOnlyList<ApiCall> Calls, IReadOnlyList<string> Unrecognized) Scan()
+    /// <summary>Every API call in the operator source (or another source folder), plus the client-like calls the scanner could not classify.</summary>
+    public static (IReadOnlyList<ApiCall> Calls, IReadOnlyList<string> Unrecognized) Scan(string? sourceFolder = null)
     {
         var calls = new List<ApiCall>();
         var unrecognized = new List<string>();
-        foreach (var file in SourceFiles())
+        var folder = sourceFolder ?? RepositoryPaths.OperatorSource;
+        foreach (var file in SourceFiles(folder))
         {
             var text = WithoutComments(File.ReadAllText(file));
-            var relative = Path.GetRelativePath(RepositoryPaths.Root, file);
+            var relative = Path.GetRelativePath(Path.GetDirectoryName(folder)!, file);
             var recognized = new HashSet<int>();
             foreach (Match m in ClientCall().Matches(text))
             {
@@ -143,8 +144,8 @@ public static partial class OperatorSourceScanner
         return lower.EndsWith('y') ? lower[..^1] + "ies" : lower.EndsWith('s') ? lower + "es" : lower + "s";
     }
 
-    private static IEnumerable<string> SourceFiles() =>
-        Directory.GetFiles(RepositoryPaths.OperatorSource, "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
