@@ -2,6 +2,7 @@ using K8sRelay.Core.Engines;
 using K8sRelay.Engines.Redis.Tests.Infrastructure;
 using K8sRelay.Protocol;
 using K8sRelay.Testing.Engines;
+using K8sRelay.Testing.Processes;
 
 namespace K8sRelay.Engines.Redis.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using K8sRelay.Testing.Processes;
 
 namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
 

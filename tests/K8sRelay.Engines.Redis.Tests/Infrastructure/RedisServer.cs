@@ -1,3 +1,4 @@
+using K8sRelay.Testing.Processes;
 namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
 
 /// <summary>

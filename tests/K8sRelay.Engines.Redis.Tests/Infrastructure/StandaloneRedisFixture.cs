@@ -1,3 +1,4 @@
+using K8sRelay.Testing.Processes;
 namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
 
 /// <summary>One standalone redis-server, addressed as <c>redis://127.0.0.1:PORT/0</c>.</summary>

@@ -1,16 +1,14 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using System.Globalization;
 
-namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
+namespace K8sRelay.Testing.Processes;
 
 /// <summary>
 /// A server binary started directly (no shell, so the PID is the server's own) and stopped by that PID.
 /// A missing binary fails the test with instructions; it never skips.
 /// </summary>
-public sealed partial class ExternalProcess : IAsyncDisposable
+public sealed class ExternalProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-    private const int SigKill = 9;
     private readonly Process _process;
 
     private ExternalProcess(Process process, string name)
@@ -89,33 +87,38 @@ public sealed partial class ExternalProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM (a clean shutdown) and waits for the exit.</summary>
-    public Task StopAsync() => SignalAndWaitAsync(SigTerm);
+    public Task StopAsync() => SignalAndWaitAsync("TERM");
 
     /// <summary>Sends SIGKILL (a crash) and waits for the exit.</summary>
-    public Task KillAsync() => SignalAndWaitAsync(SigKill);
+    public Task KillAsync() => SignalAndWaitAsync("KILL");
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (IsRunning)
         {
-            await SignalAndWaitAsync(SigKill);
+            await SignalAndWaitAsync("KILL");
         }
 
         _process.Dispose();
     }
 
-    private async Task SignalAndWaitAsync(int signal)
+    private async Task SignalAndWaitAsync(string signal)
     {
         if (_process.HasExited)
         {
             return;
         }
 
-        _ = SendSignal(_process.Id, signal);
-        await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
-    }
+        // The kill command sends exactly this signal to exactly this PID (Process.Kill only knows SIGKILL).
+        var info = new ProcessStartInfo(RequireBinary("kill")) { UseShellExecute = false };
+        info.ArgumentList.Add("-" + signal);
+        info.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
+        using (var kill = Process.Start(info) ?? throw new InvalidOperationException("Could not run kill."))
+        {
+            await kill.WaitForExitAsync();
+        }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
 }

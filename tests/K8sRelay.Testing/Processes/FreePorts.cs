@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
+namespace K8sRelay.Testing.Processes;
 
 /// <summary>Finds free loopback ports.</summary>
 public static class FreePorts

@@ -1,4 +1,4 @@
-namespace K8sRelay.Engines.Redis.Tests.Infrastructure;
+namespace K8sRelay.Testing.Processes;
 
 /// <summary>Polls a condition during fixture set-up; the limit only turns a hang into a clear failure.</summary>
 public static class WaitUntil
