@@ -38,7 +38,8 @@ public sealed class RenderedManifestTests
     [Fact]
     public async Task Validator_RefusesMisspelledFields()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("k8srelay-bad-").FullName, "bad.yaml");
+        var folder = Directory.CreateTempSubdirectory("k8srelay-bad-");
+        var file = Path.Combine(folder.FullName, "bad.yaml");
         await File.WriteAllTextAsync(file, """
             apiVersion: apps/v1
             kind: Deployment
@@ -60,6 +61,7 @@ public sealed class RenderedManifestTests
             """, TestContext.Current.CancellationToken);
 
         var document = Assert.Single(await ManifestValidator.CheckAsync([file], TestContext.Current.CancellationToken));
+        folder.Delete(recursive: true);
 
         Assert.Equal("invalid", document.Status);
         Assert.Contains(document.Errors, e => e.Contains("replicas must be integer", StringComparison.Ordinal));

@@ -28,12 +28,14 @@ public sealed class ServerConfigContractTests
     {
         var render = await ChartRenders.GetAsync(ChartNames.Server, valuesFile);
         var pod = new PodTemplate(render.Get("Deployment", Fullname));
-        var file = Path.Combine(Directory.CreateTempSubdirectory("k8srelay-config-").FullName, "config.json");
+        var folder = Directory.CreateTempSubdirectory("k8srelay-config-");
+        var file = Path.Combine(folder.FullName, "config.json");
         await File.WriteAllTextAsync(file, (string)render.Get("ConfigMap", Fullname + "-config")["data"]!["config.json"]!, TestContext.Current.CancellationToken);
 
         // Values from Secrets and the downward API are stand-ins; only the names matter here.
         var environment = pod.Env.ToDictionary(e => e.Key, e => (string?)((string?)e.Value["value"] ?? "stand-in-" + e.Key.ToLowerInvariant()));
         var loaded = RelayConfigLoader.Load(file, environment, []);
+        folder.Delete(recursive: true);
 
         Assert.Empty(loaded.Warnings);
         Assert.Equal(8000, loaded.Config.HttpServer.Port);
