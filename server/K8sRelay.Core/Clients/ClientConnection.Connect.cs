@@ -29,6 +29,12 @@ public sealed partial class ClientConnection
                 Log.ConnectRejected(_logger, ClientId, ex.Message);
                 throw new DisconnectException(DisconnectReason.InvalidToken);
             }
+            catch (TokenVerificationUnavailableException ex)
+            {
+                // Not the client's fault (JWKS endpoint down or slow): temporary 100, the client retries.
+                Log.ConnectRejected(_logger, ClientId, ex.Message);
+                return FailConnect(command.Id, ProtocolError.Internal);
+            }
 
             if (claims.UserId.Length == 0 && settings.DisallowAnonymousConnectionTokens)
             {
@@ -56,7 +62,8 @@ public sealed partial class ClientConnection
             throw new DisconnectException(DisconnectReason.ConnectionLimit);
         }
 
-        var expireAt = claims?.ExpireAt ?? 0;
+        // client.insecure: connections never expire, as in Centrifugo.
+        var expireAt = settings.Insecure ? 0 : claims?.ExpireAt ?? 0;
         var now = UnixNow(_node.Time);
         if (expireAt > 0 && expireAt <= now)
         {
@@ -83,6 +90,7 @@ public sealed partial class ClientConnection
         }
 
         _node.Hub.AddClient(this);
+        _node.Metrics.ClientConnected(TransportName);
 
         var result = new ConnectResult { Client = ClientId, Version = RelayNode.Version };
         if (expireAt > 0)
@@ -141,11 +149,18 @@ public sealed partial class ClientConnection
 
         ScheduleAfterConnect(expireAt, now);
         Log.Connected(_logger, ClientId, user, _transport.Name);
+        await EnforceSingleConnectionAsync(user).ConfigureAwait(false);
         return true;
     }
 
     private bool FailConnect(uint id, ProtocolError error)
     {
+        if (Unidirectional)
+        {
+            // Unidirectional clients get no error reply: ConnectUnidirectionalAsync reports it.
+            throw new ProtocolErrorException(error);
+        }
+
         lock (_gate)
         {
             if (_state == ConnectionState.Connecting)
@@ -154,6 +169,7 @@ public sealed partial class ClientConnection
             }
         }
 
+        _node.Metrics.ReplyError("connect", error.Code);
         SendError(id, error);
         _node.Timers.Schedule(this, TimerKind.CloseAfterConnectError, TimeSpan.FromSeconds(5));
 

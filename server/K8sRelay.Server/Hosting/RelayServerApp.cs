@@ -4,8 +4,10 @@ using K8sRelay.Core.Auth;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Node;
 using K8sRelay.Server.Api;
+using K8sRelay.Server.Diagnostics;
 using K8sRelay.Server.Health;
 using K8sRelay.Server.Transports;
+using K8sRelay.Server.Transports.Http;
 using K8sRelay.Server.Transports.WebSocket;
 
 namespace K8sRelay.Server.Hosting;
@@ -46,9 +48,10 @@ public static class RelayServerApp
         services.AddSingleton(new OriginPolicy(config.Client));
         services.AddSingleton<ConnectionGate>();
         services.AddSingleton<WebSocketHandler>();
-        services.AddSingleton(new ApiKeyCheck(config.HttpApi));
-        services.AddSingleton<ServerApiExecutor>();
+        builder.AddServerApi(config);
         services.AddHostedService<NodeLifecycleService>();
+        builder.AddRelayDiagnostics(config);
+        builder.AddRelayTransports(config);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -66,12 +69,11 @@ public static class RelayServerApp
             app.Map(config.Websocket.HandlerPrefix, handler.HandleAsync);
         }
 
-        if (!config.HttpApi.Disabled)
-        {
-            app.MapServerApi(node);
-        }
+        app.MapServerApis(config, node);
 
+        app.MapRelayTransports(config);
         app.MapHealth(config);
+        app.MapRelayDiagnostics();
         return app;
     }
 }

@@ -144,7 +144,8 @@ internal sealed class WebSocketTransport : ITransport, IDisposable
     /// <inheritdoc />
     public void Dispose() => _sendLock.Dispose();
 
-    private static string TrimReason(string reason)
+    /// <summary>Cuts a close reason to the 123 bytes a close frame has room for, on a UTF-8 character boundary.</summary>
+    internal static string TrimReason(string reason)
     {
         if (Encoding.UTF8.GetByteCount(reason) <= MaxCloseReasonBytes)
         {

@@ -1,0 +1,88 @@
+using K8sRelay.Core.Clients;
+using K8sRelay.Core.Node;
+using K8sRelay.Protocol.Codecs;
+using K8sRelay.Server.Transports.Http;
+
+namespace K8sRelay.Server.Transports.Emulation;
+
+/// <summary>
+/// <c>POST emulation.handler_prefix</c>: the client → server half of HTTP-streaming and SSE. The
+/// body names the session and node and carries a command frame; the frame runs on the session's
+/// connection and the answer is 204 (replies travel on the stream). A session that is gone, or a
+/// JSON body whose <c>data</c> is not a string, is dropped silently (still 204). Statuses: 413 body
+/// too large, 400 undecodable body, 404 a node that is not this one.
+/// </summary>
+internal sealed partial class EmulationHandler
+{
+    private readonly RelayNode _node;
+    private readonly OriginPolicy _origins;
+    private readonly EmulationSessions _sessions;
+    private readonly ILogger<EmulationHandler> _logger;
+
+    public EmulationHandler(RelayNode node, OriginPolicy origins, EmulationSessions sessions, ILogger<EmulationHandler> logger)
+    {
+        _node = node;
+        _origins = origins;
+        _sessions = sessions;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        Cors.Apply(context, _origins);
+        var request = context.Request;
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            Cors.AnswerPreflight(context);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(request, _node.Config.Emulation.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        EmulationRequestBody parsed;
+        try
+        {
+            parsed = EmulationRequestParser.Parse(body, ProtocolSelection.IsProtobuf(request) ? ProtocolType.Protobuf : ProtocolType.Json);
+        }
+        catch (ProtocolDecodeException ex)
+        {
+            Log.BadBody(_logger, ex.Message);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (parsed.Node.Length > 0 && !string.Equals(parsed.Node, _node.Id, StringComparison.Ordinal))
+        {
+            Log.UnknownNode(_logger, parsed.Node);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (parsed.HasData && parsed.Data.Length > 0 && _sessions.TryGet(parsed.Session, out var session))
+        {
+            await session.HandleFrameAsync(parsed.Data).ConfigureAwait(false);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3111, LogLevel.Debug, "Emulation request refused: {Why}")]
+        public static partial void BadBody(ILogger logger, string why);
+
+        [LoggerMessage(3112, LogLevel.Information, "Emulation request for node {NodeId}, which is not this node")]
+        public static partial void UnknownNode(ILogger logger, string nodeId);
+    }
+}

@@ -1,0 +1,69 @@
+using Grpc.Core;
+using K8sRelay.Core.Clients;
+using K8sRelay.Core.Node;
+using K8sRelay.Protocol.Messages;
+using K8sRelay.Server.Transports.Http;
+
+namespace K8sRelay.Server.Transports.UniGrpc;
+
+/// <summary>
+/// <c>CentrifugoUniStream.Consume</c> on the <c>uni_grpc</c> port: connects with the request and
+/// streams pushes until the connection closes or the client cancels the call.
+/// </summary>
+[BindServiceMethod(typeof(UniStreamService), nameof(BindService))]
+internal sealed partial class UniStreamService
+{
+    private readonly RelayNode _node;
+    private readonly ILogger<UniStreamService> _logger;
+
+    public UniStreamService(RelayNode node, ILogger<UniStreamService> logger)
+    {
+        _node = node;
+        _logger = logger;
+    }
+
+    /// <summary>Binds the service's one method (called by the GRPC host with a null instance).</summary>
+    public static void BindService(ServiceBinderBase binder, UniStreamService? service)
+    {
+        ArgumentNullException.ThrowIfNull(binder);
+        binder.AddMethod(UniStreamMethods.Consume, service is null ? null : service.Consume);
+    }
+
+    /// <summary>Serves one unidirectional GRPC connection.</summary>
+    public async Task Consume(ConnectRequest request, IServerStreamWriter<UniStreamFrame> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_node.IsShuttingDown)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "shutting down"));
+        }
+
+        using var transport = new UniGrpcTransport(responseStream);
+        var client = new ClientConnection(_node, transport, new ConnectionRequestInfo { RemoteAddress = context.Peer });
+        try
+        {
+            var failure = await client.ConnectUnidirectionalAsync(request).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                await client.DisconnectAsync(UnidirectionalFailures.ToDisconnect(failure, _node.Config.Client)).ConfigureAwait(false);
+                return;
+            }
+
+            await transport.Completion.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.CallEnded(_logger, client.ClientId);
+        }
+        finally
+        {
+            await client.OnTransportClosedAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(3141, LogLevel.Debug, "Unidirectional GRPC call of client {ClientId} cancelled by the client")]
+        public static partial void CallEnded(ILogger logger, string clientId);
+    }
+}

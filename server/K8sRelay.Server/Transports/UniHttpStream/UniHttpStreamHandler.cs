@@ -1,0 +1,63 @@
+using K8sRelay.Core.Node;
+using K8sRelay.Protocol.Codecs;
+using K8sRelay.Server.Transports.Http;
+
+namespace K8sRelay.Server.Transports.UniHttpStream;
+
+/// <summary>
+/// <c>POST uni_http_stream.handler_prefix</c>: the body is a bare JSON connect request; the response
+/// streams bare JSON pushes, each followed by <c>\n</c>. OPTIONS → 204, other methods → 405, body
+/// over <c>max_request_body_size</c> → 413, undecodable body → 400.
+/// </summary>
+internal sealed class UniHttpStreamHandler
+{
+    private readonly RelayNode _node;
+    private readonly OriginPolicy _origins;
+    private readonly UnidirectionalStreamRunner _runner;
+
+    public UniHttpStreamHandler(RelayNode node, OriginPolicy origins, UnidirectionalStreamRunner runner)
+    {
+        _node = node;
+        _origins = origins;
+        _runner = runner;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        Cors.Apply(context, _origins);
+        var request = context.Request;
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            Cors.AnswerPreflight(context);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var settings = _node.Config.UniHttpStream;
+        var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        K8sRelay.Protocol.Messages.ConnectRequest connect;
+        try
+        {
+            connect = ClientCodecs.Json.DecodeConnectRequest(body);
+        }
+        catch (ProtocolDecodeException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var options = new UnidirectionalStreamRunner.Options("uni_http_stream", StreamFraming.JsonLines, null, [], settings.ConnectCodeToHttpResponse);
+        await _runner.RunAsync(context, options, connect).ConfigureAwait(false);
+    }
+}
