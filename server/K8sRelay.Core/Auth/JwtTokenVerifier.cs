@@ -6,8 +6,8 @@ namespace K8sRelay.Core.Auth;
 /// <summary>
 /// <see cref="ITokenVerifier"/> for Centrifugo-compatible JWTs, with signature work done by
 /// Microsoft.IdentityModel.JsonWebTokens. Supports HS256/384/512, RS256/384/512 and ES256/384/512 with
-/// configured keys or keys from a JWKS endpoint, HMAC secret rotation, audience/issuer checks (exact or
-/// regex), a custom user id claim and a token size limit.
+/// configured keys or keys from a JWKS endpoint, EdDSA (Ed25519) with keys from a JWKS endpoint, HMAC secret
+/// rotation, audience/issuer checks (exact or regex), a custom user id claim and a token size limit.
 /// </summary>
 /// <remarks>
 /// <para>Errors: <see cref="TokenExpiredException"/> for a token outside its <c>exp</c>/<c>nbf</c> window (code 109),
@@ -16,8 +16,10 @@ namespace K8sRelay.Core.Auth;
 /// and no cached key can be used (answer with the temporary 100 internal error). No other exception escapes
 /// except <see cref="OperationCanceledException"/> for the caller's token. Messages never contain the token,
 /// a key or a secret.</para>
-/// <para>EdDSA is not supported: Microsoft.IdentityModel 8.23 has no EdDSA algorithm or OKP key type, and .NET 10
-/// has no public Ed25519 API. Tokens with <c>alg: EdDSA</c> and OKP keys from a JWKS are rejected as invalid.</para>
+/// <para>EdDSA: Microsoft.IdentityModel 8.23 has no EdDSA algorithm or OKP key type and .NET 10 has no public
+/// Ed25519 API, so OKP keys from a JWKS become <see cref="Ed25519SecurityKey"/> instances whose provider factory
+/// checks the signature with BouncyCastle inside the library's usual validation. As in Centrifugo, EdDSA keys
+/// come only from a JWKS endpoint: with configured keys <c>alg: EdDSA</c> is rejected as invalid.</para>
 /// <para>Thread-safe. Options are read once, in the constructor: build a new verifier to apply new settings.</para>
 /// </remarks>
 public sealed partial class JwtTokenVerifier : ITokenVerifier, IDisposable

@@ -77,9 +77,6 @@ internal sealed class JwksTestServer : IAsyncDisposable
         return $"{{\"kty\":\"EC\",\"kid\":\"{kid}\",\"crv\":\"{crv}\",\"x\":\"{B64(p.Q.X!)}\",\"y\":\"{B64(p.Q.Y!)}\"}}";
     }
 
-    public static string OkpJwk(string kid) =>
-        $"{{\"kty\":\"OKP\",\"use\":\"sig\",\"kid\":\"{kid}\",\"crv\":\"Ed25519\",\"x\":\"{B64(RandomNumberGenerator.GetBytes(32))}\"}}";
-
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -62,14 +62,14 @@ public sealed class JwksTokenVerifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ed25519Key_RejectedAsUnsupported()
+    public async Task Ed448Key_RejectedAsUnsupported()
     {
-        _server.Serve(Path, JwksTestServer.OkpJwk("ed"));
+        _server.Serve(Path, EdDsaTestKeys.RawJwk(new byte[57], "ed", "Ed448"));
         using var verifier = Verifier();
-        var token = TestTokens.Raw("""{"alg":"EdDSA","kid":"ed"}""", """{"sub":"1"}""", TestTokens.Encode(new string('s', 64)));
+        var token = TestTokens.Raw("""{"alg":"EdDSA","kid":"ed"}""", """{"sub":"1"}""", TestTokens.Encode(new string('s', 114)));
 
         var ex = await Assert.ThrowsAsync<InvalidTokenException>(() => verifier.Connect(token).AsTask());
-        Assert.Contains("EdDSA", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Ed25519", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

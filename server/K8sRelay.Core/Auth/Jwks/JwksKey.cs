@@ -24,6 +24,7 @@ internal sealed record JwksKey(
         {
             "RSA" => JwtAlgorithms.IsRsa(alg),
             "EC" => JwtAlgorithms.EcdsaAlgorithmForCurve(Curve) == alg,
+            "OKP" => Curve == "Ed25519" && alg == JwtAlgorithms.EdDsa,
             _ => false,
         };
     }

@@ -7,9 +7,8 @@ namespace K8sRelay.Core.Auth.Jwks;
 
 /// <summary>
 /// A downloaded JSON Web Key Set, indexed by <c>kid</c>. Keys without <c>kid</c> and keys whose <c>use</c> is
-/// not <c>sig</c> are left out; the first key wins when a <c>kid</c> repeats. RSA and EC (P-256/384/521) keys
-/// are usable. OKP (Ed25519) keys are kept but marked unsupported: neither the JWT library in use nor .NET
-/// offers Ed25519 verification.
+/// not <c>sig</c> are left out; the first key wins when a <c>kid</c> repeats. RSA, EC (P-256/384/521) and
+/// OKP Ed25519 keys are usable; other key types and curves (Ed448, X25519, …) are kept but marked unsupported.
 /// </summary>
 internal sealed class JwksKeySet
 {
@@ -84,7 +83,8 @@ internal sealed class JwksKeySet
             {
                 "RSA" => new JwksKey(kid, kty, alg, crv, ReadRsa(jwk, kid), null),
                 "EC" => new JwksKey(kid, kty, alg, crv, ReadEc(jwk, kid, crv), null),
-                "OKP" => new JwksKey(kid, kty, alg, crv, null, "EdDSA (Ed25519) keys are not supported"),
+                "OKP" when crv == "Ed25519" => new JwksKey(kid, kty, alg, crv, ReadEd25519(jwk, kid), null),
+                "OKP" => new JwksKey(kid, kty, alg, crv, null, "only the Ed25519 curve is supported for OKP keys"),
                 _ => new JwksKey(kid, kty, alg, crv, null, "unsupported key type"),
             };
         }
@@ -112,6 +112,9 @@ internal sealed class JwksKeySet
         var parameters = new ECParameters { Curve = curve, Q = new ECPoint { X = Bytes(jwk, "x"), Y = Bytes(jwk, "y") } };
         return new ECDsaSecurityKey(ECDsa.Create(parameters)) { KeyId = kid };
     }
+
+    private static Ed25519SecurityKey ReadEd25519(JsonElement jwk, string kid) =>
+        Ed25519SecurityKey.FromPublicKey(Bytes(jwk, "x"), kid);
 
     private static string? Text(JsonElement jwk, string name) =>
         jwk.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
