@@ -9,6 +9,9 @@ internal static class LuaScripts
     /// <summary>Publishes without history unless an idempotency key was seen (<c>publish_idempotent.lua</c>).</summary>
     public static RedisScript PublishIdempotent { get; } = RedisScript.Load("publish_idempotent");
 
+    /// <summary>Publishes many messages without history in one call (<c>publish_batch.lua</c>).</summary>
+    public static RedisScript PublishBatch { get; } = RedisScript.Load("publish_batch");
+
     /// <summary>Reads history (<c>history.lua</c>).</summary>
     public static RedisScript History { get; } = RedisScript.Load("history");
 

@@ -15,7 +15,8 @@ public sealed partial class RedisBroker
     /// With history, one Lua script increments the offset, appends to the stream (trimmed to the history size, expiring
     /// <see cref="PublishOptions.HistoryTtl"/> after the last publication), refreshes the meta TTL, checks and records
     /// the idempotency key and publishes, all atomically. Without history a plain PUBLISH is sent (or a script when an
-    /// idempotency key is given). Concurrent calls are pipelined on the shard's connection.
+    /// idempotency key is given). On standalone and Sentinel shards every publish goes through the shard's ordered
+    /// <see cref="PublishPipeline"/>, which coalesces runs of plain publishes into one Redis call.
     /// </remarks>
     public async ValueTask<PublishResult> PublishAsync(string channel, byte[] data, PublishOptions options, CancellationToken cancellationToken)
     {
@@ -34,14 +35,15 @@ public sealed partial class RedisBroker
             var message = BrokerMessage.EncodePublication(data, options, now);
             if (options.IdempotencyKey is { } key)
             {
-                var suppressed = await LuaScripts.PublishIdempotent.EvaluateAsync(
-                    shard.Database,
+                var suppressed = await RunAsync(
+                    shard,
+                    LuaScripts.PublishIdempotent,
                     [_keys.Result(channel, key)],
                     [message, _keys.ClientName(channel), Milliseconds(IdempotentTtl(options)), RedisKeys.PublishCommand(shard.ShardedPubSub)]).ConfigureAwait(false);
                 return new PublishResult(NoPosition, (long)suppressed == 1);
             }
 
-            await shard.Database.PublishAsync(_keys.Client(channel, shard.ShardedPubSub), message).ConfigureAwait(false);
+            await SendAsync(shard, channel, message).ConfigureAwait(false);
             return new PublishResult(NoPosition);
         }
         catch (Exception e) when (RedisFailure.IsTransient(e))
@@ -126,8 +128,9 @@ public sealed partial class RedisBroker
         var publication = PublicationCodec.Encode([], now, data, options.ClientInfo, options.Tags);
         var key = options.IdempotencyKey;
         var metaTtl = options.HistoryMetaTtl > TimeSpan.Zero ? options.HistoryMetaTtl : _connections.Options.HistoryMetaTtl;
-        var reply = (RedisResult[])(await LuaScripts.PublishHistory.EvaluateAsync(
-            shard.Database,
+        var reply = (RedisResult[])(await RunAsync(
+            shard,
+            LuaScripts.PublishHistory,
             [_keys.Stream(channel), _keys.Meta(channel), _keys.Result(channel, key ?? string.Empty)],
             [
                 publication,

@@ -151,13 +151,23 @@ public sealed partial class RedisBroker : IBroker
         var shard = await ConnectedShardAsync(channel).ConfigureAwait(false);
         try
         {
-            await shard.Database.PublishAsync(_keys.Client(channel, shard.ShardedPubSub), message).ConfigureAwait(false);
+            await SendAsync(shard, channel, message).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisFailure.IsTransient(e))
         {
             throw RedisFailure.Wrap(e);
         }
     }
+
+    /// <summary>Publishes a ready message, through the shard's ordered pipeline when it has one.</summary>
+    private Task SendAsync(RedisShard shard, string channel, byte[] message) =>
+        shard.Pipeline is { } pipeline
+            ? pipeline.PublishAsync(_keys.ClientName(channel), message)
+            : shard.Database.PublishAsync(_keys.Client(channel, shard.ShardedPubSub), message);
+
+    /// <summary>Runs a publish script, through the shard's ordered pipeline when it has one.</summary>
+    private static Task<RedisResult> RunAsync(RedisShard shard, RedisScript script, RedisKey[] keys, RedisValue[] values) =>
+        shard.Pipeline is { } pipeline ? pipeline.EvaluateAsync(script, keys, values) : script.EvaluateAsync(shard.Database, keys, values);
 
     private async Task UnsubscribeQuietlyAsync(RedisShard shard, RedisChannel redisChannel)
     {

@@ -97,6 +97,7 @@ public sealed partial class RedisConnections : IAsyncDisposable
         {
             foreach (var shard in shards)
             {
+                shard.Pipeline?.Complete();
                 await shard.Connection.DisposeAsync().ConfigureAwait(false);
             }
         }

@@ -19,7 +19,11 @@ internal sealed class RedisShard
         Connection = connection;
         Database = connection.GetDatabase();
         Subscriber = connection.GetSubscriber();
+        Pipeline = ShardedPubSub ? null : new PublishPipeline(Database);
     }
+
+    /// <summary>The ordered, batching publish path; null on Redis Cluster, where commands go out one by one.</summary>
+    public PublishPipeline? Pipeline { get; }
 
     /// <summary>Position in <see cref="RedisEngineOptions.Address"/>.</summary>
     public int Index { get; }
