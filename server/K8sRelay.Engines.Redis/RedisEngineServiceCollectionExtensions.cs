@@ -1,3 +1,4 @@
+using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Engines;
 using K8sRelay.Engines.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,18 @@ public static class RedisEngineServiceCollectionExtensions
         services.TryAddSingleton<IControlBus>(sp => sp.GetRequiredService<RedisControlBus>());
         return AddRedisPresenceManager(services);
     }
+
+    /// <summary>Registers the Redis engine configured from Centrifugo's <c>engine.redis</c> section.</summary>
+    public static IServiceCollection AddRedisEngine(this IServiceCollection services, RedisEngineConfig config) =>
+        services.AddRedisEngine(options => RedisConfigMapping.Apply(config, options));
+
+    /// <summary>
+    /// Registers only the Redis presence manager, configured from Centrifugo's <c>presence_manager.redis</c> section.
+    /// A node has one set of Redis options: combined with <see cref="AddRedisEngine(IServiceCollection, Action{RedisEngineOptions}?)"/>
+    /// both configurations are applied to it in registration order.
+    /// </summary>
+    public static IServiceCollection AddRedisPresenceManager(this IServiceCollection services, RedisPresenceManagerConfig config) =>
+        services.AddRedisPresenceManager(options => RedisConfigMapping.Apply(config, options));
 
     /// <summary>
     /// Registers only <see cref="RedisPresenceManager"/> as <see cref="IPresenceManager"/> (Centrifugo's
