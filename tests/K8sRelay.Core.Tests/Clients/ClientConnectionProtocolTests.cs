@@ -90,8 +90,8 @@ public sealed class ClientConnectionProtocolTests
     {
         await using var harness = new ClientConnectionHarness();
         var (client, transport) = harness.Open();
-        var token = Testing.Nodes.TestNodes.Tokens(harness.Time).CreateConnectionToken("42", TimeSpan.FromSeconds(1));
-        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        var issuedAnHourAgo = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(harness.Time.GetUtcNow().AddHours(-1));
+        var token = Testing.Nodes.TestNodes.Tokens(issuedAnHourAgo).CreateConnectionToken("42", TimeSpan.FromSeconds(1));
 
         await harness.SendAsync(client, ProtocolType.Json, new Command { Connect = new ConnectRequest { Token = token } });
 
