@@ -1,5 +1,4 @@
 using K8sRelay.Core.Diagnostics;
-using K8sRelay.Core.Node;
 using K8sRelay.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +9,9 @@ public sealed partial class ClientConnection
     /// <summary>
     /// <c>client.subscribe_to_user_personal_channel.single_connection</c>, as Centrifugo does it once a connection
     /// is established: when the presence of the user's personal channel counts two or more clients, every other
-    /// connection of the user, on every node, is disconnected with 3504 <c>connection limit</c>. The newest
-    /// connection stays. The personal channel's namespace must have presence on (the config validator checks).
+    /// connection of the user is disconnected with 3504 <c>connection limit</c> and the newest one stays. The
+    /// personal channel's namespace must have presence on (the config validator checks). Presence spans the
+    /// cluster, the disconnect covers this node's connections.
     /// </summary>
     /// <exception cref="DisconnectException">Presence or the disconnect could not be applied (3004, as Centrifugo).</exception>
     private async ValueTask EnforceSingleConnectionAsync(string user)
@@ -31,14 +31,13 @@ public sealed partial class ClientConnection
                 return;
             }
 
-            var command = new UserCommand
+            foreach (var older in _node.Hub.UserClients(user))
             {
-                Kind = UserCommandKind.Disconnect,
-                User = user,
-                DisconnectReason = DisconnectReason.ConnectionLimit,
-                Whitelist = [ClientId],
-            };
-            await _node.ApplyAsync(command, _closing.Token).ConfigureAwait(false);
+                if (!ReferenceEquals(older, this))
+                {
+                    await older.DisconnectAsync(DisconnectReason.ConnectionLimit).ConfigureAwait(false);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
