@@ -13,6 +13,7 @@ namespace K8sRelay.Configuration;
 public static partial class RelayConfigValidator
 {
     private static readonly string[] LogLevels = ["none", "trace", "debug", "info", "warn", "error"];
+    private static readonly string[] LogFormats = ["text", "json"];
     private static readonly string[] ErrorModes = ["", "transport"];
     private static readonly string[] PublicationDataFormats = ["", "json", "json_object", "binary"];
 
@@ -56,6 +57,7 @@ public static partial class RelayConfigValidator
         ServerTls(http.Under("internal_tls"), config.HttpServer.InternalTls);
 
         root.OneOf("log.level", config.Log.Level, LogLevels);
+        root.OneOf("log.format", config.Log.Format, LogFormats);
         root.OneOf("http_api.error_mode", config.HttpApi.ErrorMode, ErrorModes);
         root.HandlerPrefix("http_api.handler_prefix", config.HttpApi.HandlerPrefix);
 
@@ -82,6 +84,8 @@ public static partial class RelayConfigValidator
 
         root.Positive("node.info_metrics_aggregate_interval", config.Node.InfoMetricsAggregateInterval);
         root.Positive("shutdown.timeout", config.Shutdown.Timeout);
+        root.NonNegative("shutdown.drain_grace", config.Shutdown.DrainGrace);
+        root.NonNegative("shutdown.drain_period", config.Shutdown.DrainPeriod);
     }
 
     private static void ServerTls(ValidationScope scope, TlsConfig tls)

@@ -23,7 +23,7 @@ public sealed partial class ClientConnection
                     return false;
                 }
 
-                return await RunGuardedAsync(command.Id, () => HandleConnectAsync(command)).ConfigureAwait(false);
+                return await RunGuardedAsync(command, () => HandleConnectAsync(command)).ConfigureAwait(false);
         }
 
         if (command.Id == 0 && command.Send is null)
@@ -37,7 +37,7 @@ public sealed partial class ClientConnection
             return false;
         }
 
-        return await RunGuardedAsync(command.Id, () => DispatchAsync(command)).ConfigureAwait(false);
+        return await RunGuardedAsync(command, () => DispatchAsync(command)).ConfigureAwait(false);
     }
 
     private ValueTask<bool> DispatchAsync(Command command)
@@ -98,14 +98,16 @@ public sealed partial class ClientConnection
     }
 
     /// <summary>Turns handler exceptions into error replies or disconnects.</summary>
-    private async ValueTask<bool> RunGuardedAsync(uint id, Func<ValueTask<bool>> handler)
+    private async ValueTask<bool> RunGuardedAsync(Command command, Func<ValueTask<bool>> handler)
     {
+        var id = command.Id;
         try
         {
             return await handler().ConfigureAwait(false);
         }
         catch (ProtocolErrorException ex)
         {
+            _node.Metrics.ReplyError(command, ex.Error.Code);
             SendError(id, ex.Error);
             return true;
         }
@@ -121,6 +123,7 @@ public sealed partial class ClientConnection
         catch (Exception ex)
         {
             Log.CommandFailed(_logger, ClientId, ex);
+            _node.Metrics.ReplyError(command, ProtocolError.Internal.Code);
             SendError(id, ProtocolError.Internal);
             return true;
         }

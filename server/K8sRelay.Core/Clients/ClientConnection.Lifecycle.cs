@@ -23,10 +23,13 @@ public sealed partial class ClientConnection
             _state = ConnectionState.Closed;
         }
 
+        _node.Metrics.ConnectionClosed(reason.Code);
+
         // Leave channels first so nothing more is delivered, then tell the client.
         if (wasConnected)
         {
             _node.Hub.RemoveClient(this);
+            _node.Metrics.ClientDisconnected(TransportName);
             List<ChannelSubscription> subscriptions;
             lock (_gate)
             {
@@ -74,6 +77,7 @@ public sealed partial class ClientConnection
             return;
         }
 
+        _node.Metrics.ServerUnsubscribe(reason.Code);
         EnqueuePush(new Push { Channel = channel, Unsubscribe = new Unsubscribe { Code = reason.Code, Reason = reason.Reason } });
         await CleanupSubscriptionAsync(subscription).ConfigureAwait(false);
     }
@@ -139,6 +143,7 @@ public sealed partial class ClientConnection
             if ((subscription.Flags & SubscriptionFlags.EmitJoinLeave) != 0)
             {
                 var info = new Engines.ClientInfo(UserId, ClientId, ConnInfo, subscription.ChanInfo);
+                _node.Metrics.MessageSent("leave");
                 await _node.Broker.PublishLeaveAsync(channel, info, CancellationToken.None).ConfigureAwait(false);
             }
         }

@@ -178,6 +178,7 @@ public sealed partial class ClientConnection
 
             if ((flags & SubscriptionFlags.EmitJoinLeave) != 0)
             {
+                _node.Metrics.MessageSent("join");
                 await _node.Broker.PublishJoinAsync(channel, info, _closing.Token).ConfigureAwait(false);
             }
 

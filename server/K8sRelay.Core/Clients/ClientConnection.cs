@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using K8sRelay.Core.Node;
 using K8sRelay.Core.Timing;
 using K8sRelay.Core.Transports;
@@ -38,7 +39,11 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
         _logger = node.LoggerFactory.CreateLogger<ClientConnection>();
         var maxQueue = node.Config.Client.QueueMaxSize;
         _writer = new ConnectionWriter(
-            batch => transport.WriteAsync(batch, _closing.Token),
+            batch =>
+            {
+                node.Metrics.MessagesWritten(transport.Name, batch);
+                return transport.WriteAsync(batch, _closing.Token);
+            },
             OnWriteError,
             maxQueue > 0 ? maxQueue : long.MaxValue);
         node.Timers.Schedule(this, TimerKind.Stale, node.Config.Client.StaleCloseDelay);
@@ -97,6 +102,7 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
             return false;
         }
 
+        _node.Metrics.FrameRead(TransportName, frame.Length);
         var commands = new List<Command>();
         try
         {
@@ -111,7 +117,10 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
 
         foreach (var command in commands)
         {
-            if (!await HandleCommandAsync(command).ConfigureAwait(false))
+            var startedAt = Stopwatch.GetTimestamp();
+            var open = await HandleCommandAsync(command).ConfigureAwait(false);
+            _node.Metrics.CommandProcessed(command, startedAt);
+            if (!open)
             {
                 return false;
             }

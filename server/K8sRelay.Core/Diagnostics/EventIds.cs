@@ -9,6 +9,7 @@ public static class EventIds
     public const int BrokerUnsubscribeFailed = 1001;
     public const int ShutdownStarted = 1002;
     public const int DrainStarted = 1003;
+    public const int DrainFinished = 1004;
 
     public const int ClientConnected = 2001;
     public const int ClientDisconnected = 2002;

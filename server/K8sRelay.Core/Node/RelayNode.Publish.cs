@@ -30,12 +30,14 @@ public sealed partial class RelayNode
             UseDelta = request.Delta || options.DeltaPublish,
             SkipHistory = request.SkipHistory,
         };
+        Metrics.MessageSent("publication");
         return Broker.PublishAsync(channel, data, publishOptions, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask HandlePublicationAsync(string channel, Publication publication, StreamPosition position, bool useDelta, Publication? previous)
     {
+        Metrics.MessageReceived("publication");
         Hub.BroadcastPublication(channel, new PreparedPublication(channel, publication, position, useDelta, previous));
         return ValueTask.CompletedTask;
     }
@@ -43,6 +45,7 @@ public sealed partial class RelayNode
     /// <inheritdoc />
     public ValueTask HandleJoinAsync(string channel, ClientInfo info)
     {
+        Metrics.MessageReceived("join");
         Hub.BroadcastJoinLeave(channel, new PreparedJoinLeave(channel, info, isJoin: true));
         return ValueTask.CompletedTask;
     }
@@ -50,6 +53,7 @@ public sealed partial class RelayNode
     /// <inheritdoc />
     public ValueTask HandleLeaveAsync(string channel, ClientInfo info)
     {
+        Metrics.MessageReceived("leave");
         Hub.BroadcastJoinLeave(channel, new PreparedJoinLeave(channel, info, isJoin: false));
         return ValueTask.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Auth;
 using K8sRelay.Core.Channels;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
 using K8sRelay.Core.Timing;
@@ -40,6 +41,7 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
         Timers = new TimerWheel(time);
         Name = string.IsNullOrEmpty(config.Node.Name) ? $"{Environment.MachineName}_{config.HttpServer.Port}" : config.Node.Name;
         _startedAt = time.GetUtcNow().ToUnixTimeSeconds();
+        Metrics = new RelayMetrics(this);
         broker.RegisterEventHandler(this);
     }
 
@@ -76,6 +78,9 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
     /// <summary>The shared timer for per-connection deadlines.</summary>
     public TimerWheel Timers { get; }
 
+    /// <summary>The node's metrics (Centrifugo's names), recorded by connections, transports and the API.</summary>
+    public RelayMetrics Metrics { get; }
+
     /// <summary>Clock.</summary>
     public TimeProvider Time { get; }
 
@@ -92,5 +97,6 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Timers.DisposeAsync().ConfigureAwait(false);
+        Metrics.Dispose();
     }
 }
