@@ -3,8 +3,10 @@ using K8sRelay.Core.Node;
 namespace K8sRelay.Server.Hosting;
 
 /// <summary>
-/// Ties the node to the host's life: on shutdown (SIGTERM, SIGINT) clients are disconnected with
-/// 3001 before the HTTP server stops, so they reconnect elsewhere and recover.
+/// Ties the node to the host's life. On shutdown (SIGTERM, SIGINT) the node drains before the HTTP server
+/// stops: it turns not ready at once, refuses new connections after <c>shutdown.drain_grace</c>, and
+/// disconnects its clients with 3001 spread over <c>shutdown.drain_period</c>, so they reconnect to other
+/// nodes a few at a time and recover; the schedule is shortened to end within <c>shutdown.timeout</c>.
 /// </summary>
 internal sealed class NodeLifecycleService : IHostedLifecycleService
 {
@@ -20,15 +22,15 @@ internal sealed class NodeLifecycleService : IHostedLifecycleService
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_node.Config.Shutdown.Timeout);
         try
         {
-            await _node.ShutdownAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
+            await _node.DrainAsync(DrainSchedule.ForShutdown(_node.Config.Shutdown))
+                .WaitAsync(_node.Config.Shutdown.Timeout, _node.Time, cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
-            // Shutdown timeout reached: the host stops anyway.
+            // Shutdown timeout reached: the host stops anyway and the remaining connections close with it.
         }
     }
 
