@@ -4,16 +4,23 @@ using StackExchange.Redis;
 namespace K8sRelay.Engines.Redis;
 
 /// <summary>
-/// One shard's ordered publish path. Callers enqueue plain publishes and publish scripts; a single loop issues them to
-/// Redis in enqueue order without waiting for replies, coalescing each run of consecutive plain publishes into one
-/// <c>publish_batch.lua</c> call. That keeps one channel's publications in order whichever kind they are, and turns
-/// thousands of small PUBLISH commands into a few large calls, which is what lets one node push several hundred
-/// thousand publications per second. Used on standalone and Sentinel shards; on Redis Cluster one call cannot span
-/// slots, so commands go out one by one there. Thread-safe.
+/// One shard's ordered publish path. Callers enqueue plain publishes, history publishes and other publish scripts; a
+/// single loop issues them to Redis in enqueue order without waiting for replies, coalescing each run of consecutive
+/// items of one batchable kind into a single script call (<c>publish_batch.lua</c> for plain publishes,
+/// <c>publish_history.lua</c> with N publications for history). That keeps one channel's publications in order
+/// whatever their kind and replaces thousands of small commands by a few large calls. Used on standalone and Sentinel
+/// shards; on Redis Cluster one call cannot span slots, so commands go out one by one there. Thread-safe.
 /// </summary>
+/// <remarks>
+/// A batch fails or succeeds as a whole: if Redis is unreachable every caller in it gets the same error. After a
+/// script cache flush (Redis restart, failover) the first call of each script is re-sent with EVAL, which may let a
+/// later batch run before it; the broker reports such windows through its connectivity notifications anyway.
+/// </remarks>
 internal sealed class PublishPipeline
 {
     private const int MaxBatch = 512;
+    private static readonly BatchKind Plain = new(LuaScripts.PublishBatch, 0, 2, 0);
+    private static readonly BatchKind History = new(LuaScripts.PublishHistory, 3, 9, 3);
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDatabaseAsync _database;
     private readonly List<Item> _batch = new(MaxBatch);
@@ -25,27 +32,19 @@ internal sealed class PublishPipeline
     }
 
     /// <summary>Publishes <paramref name="message"/> on <paramref name="channel"/> after everything enqueued before.</summary>
-    public Task PublishAsync(string channel, byte[] message)
-    {
-        var item = new Item(null, null, [channel, message]);
-        return Enqueue(item);
-    }
+    public Task PublishAsync(string channel, byte[] message) => Enqueue(new Item(Plain, null, [], [channel, message]));
 
-    /// <summary>Runs <paramref name="script"/> after everything enqueued before and returns its reply.</summary>
-    public Task<RedisResult> EvaluateAsync(RedisScript script, RedisKey[] keys, RedisValue[] values) => Enqueue(new Item(script, keys, values));
+    /// <summary>Adds one publication to history and publishes it (3 keys, 9 values of <c>publish_history.lua</c>); replies {offset, epoch, suppressed}.</summary>
+    public Task<RedisResult> PublishWithHistoryAsync(RedisKey[] keys, RedisValue[] values) => Enqueue(new Item(History, null, keys, values));
+
+    /// <summary>Runs <paramref name="script"/> on its own after everything enqueued before and returns its reply.</summary>
+    public Task<RedisResult> EvaluateAsync(RedisScript script, RedisKey[] keys, RedisValue[] values) => Enqueue(new Item(null, script, keys, values));
 
     /// <summary>Stops the loop once the queue is drained; later calls fail.</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
-    private Task<RedisResult> Enqueue(Item item)
-    {
-        if (!_queue.Writer.TryWrite(item))
-        {
-            return Task.FromException<RedisResult>(new ObjectDisposedException(nameof(PublishPipeline)));
-        }
-
-        return item.Completion.Task;
-    }
+    private Task<RedisResult> Enqueue(Item item) =>
+        _queue.Writer.TryWrite(item) ? item.Completion.Task : Task.FromException<RedisResult>(new ObjectDisposedException(nameof(PublishPipeline)));
 
     private async Task RunAsync()
     {
@@ -54,18 +53,18 @@ internal sealed class PublishPipeline
         {
             while (reader.TryRead(out var item))
             {
-                if (item.Script is null)
+                if (_batch.Count > 0 && (_batch[0].Kind != item.Kind || _batch.Count == MaxBatch))
                 {
-                    _batch.Add(item);
-                    if (_batch.Count == MaxBatch)
-                    {
-                        FlushBatch();
-                    }
+                    FlushBatch();
+                }
+
+                if (item.Kind is null)
+                {
+                    Complete([item], item.Script!.EvaluateAsync(_database, item.Keys, item.Values), null);
                 }
                 else
                 {
-                    FlushBatch();
-                    Complete([item], item.Script.EvaluateAsync(_database, item.Keys!, item.Values));
+                    _batch.Add(item);
                 }
             }
 
@@ -81,60 +80,90 @@ internal sealed class PublishPipeline
         }
 
         var items = _batch.ToArray();
+        var kind = items[0].Kind!;
         _batch.Clear();
-        if (items.Length == 1)
+        if (kind == Plain && items.Length == 1)
         {
-            var single = items[0];
-            Complete(items, PublishOneAsync((string)single.Values[0]!, single.Values[1]));
+            Complete(items, PublishOneAsync((string)items[0].Values[0]!, items[0].Values[1]), null);
             return;
         }
 
-        var values = new RedisValue[1 + (items.Length * 2)];
-        values[0] = RedisKeys.PublishCommand(sharded: false);
+        var keys = new RedisKey[items.Length * kind.KeysPerItem];
+        var values = new RedisValue[items.Length * kind.ValuesPerItem];
         for (var i = 0; i < items.Length; i++)
         {
-            values[1 + (i * 2)] = items[i].Values[0];
-            values[2 + (i * 2)] = items[i].Values[1];
+            items[i].Keys.CopyTo(keys, i * kind.KeysPerItem);
+            items[i].Values.CopyTo(values, i * kind.ValuesPerItem);
         }
 
-        Complete(items, LuaScripts.PublishBatch.EvaluateAsync(_database, [], values));
+        Complete(items, kind.Script.EvaluateAsync(_database, keys, values), kind);
     }
 
     private async Task<RedisResult> PublishOneAsync(string channel, RedisValue message) =>
         RedisResult.Create(await _database.PublishAsync(RedisChannel.Literal(channel), message).ConfigureAwait(false));
 
-    private static void Complete(Item[] items, Task<RedisResult> reply)
+    private static void Complete(Item[] items, Task<RedisResult> reply, BatchKind? kind)
     {
         if (reply.IsCompleted)
         {
-            SetResult(items, reply);
+            SetResults(items, reply, kind);
             return;
         }
 
-        reply.ContinueWith(static (task, state) => SetResult((Item[])state!, task), items, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        reply.ContinueWith(
+            static (task, state) =>
+            {
+                var (items, kind) = ((Item[], BatchKind?))state!;
+                SetResults(items, task, kind);
+            },
+            (items, kind),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
-    private static void SetResult(Item[] items, Task<RedisResult> reply)
+    private static void SetResults(Item[] items, Task<RedisResult> reply, BatchKind? kind)
     {
-        foreach (var item in items)
+        if (!reply.IsCompletedSuccessfully)
         {
-            if (reply.IsCompletedSuccessfully)
+            var errors = reply.Exception?.InnerExceptions ?? [new TaskCanceledException()];
+            foreach (var item in items)
+            {
+                item.Completion.TrySetException(errors);
+            }
+
+            return;
+        }
+
+        if (kind is null || kind.ResultsPerItem == 0)
+        {
+            foreach (var item in items)
             {
                 item.Completion.TrySetResult(reply.Result);
             }
-            else
-            {
-                item.Completion.TrySetException(reply.Exception?.InnerExceptions ?? [new TaskCanceledException()]);
-            }
+
+            return;
+        }
+
+        // One flat reply: ResultsPerItem values for each item, in order.
+        var flat = (RedisResult[])reply.Result!;
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i].Completion.TrySetResult(RedisResult.Create(flat.AsSpan(i * kind.ResultsPerItem, kind.ResultsPerItem).ToArray()));
         }
     }
 
-    /// <summary>A queued command: a plain publish (no script; values = channel, message) or a script call.</summary>
-    private sealed class Item(RedisScript? script, RedisKey[]? keys, RedisValue[] values)
+    /// <summary>A kind of item that can share one script call: the script and how many keys, values and replies each item has.</summary>
+    private sealed record BatchKind(RedisScript Script, int KeysPerItem, int ValuesPerItem, int ResultsPerItem);
+
+    /// <summary>A queued command: a batchable item (<see cref="Kind"/> set) or a script run on its own.</summary>
+    private sealed class Item(BatchKind? kind, RedisScript? script, RedisKey[] keys, RedisValue[] values)
     {
+        public BatchKind? Kind { get; } = kind;
+
         public RedisScript? Script { get; } = script;
 
-        public RedisKey[]? Keys { get; } = keys;
+        public RedisKey[] Keys { get; } = keys;
 
         public RedisValue[] Values { get; } = values;
 

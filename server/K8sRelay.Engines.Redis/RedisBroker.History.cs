@@ -128,10 +128,8 @@ public sealed partial class RedisBroker
         var publication = PublicationCodec.Encode([], now, data, options.ClientInfo, options.Tags);
         var key = options.IdempotencyKey;
         var metaTtl = options.HistoryMetaTtl > TimeSpan.Zero ? options.HistoryMetaTtl : _connections.Options.HistoryMetaTtl;
-        var reply = (RedisResult[])(await RunAsync(
-            shard,
-            LuaScripts.PublishHistory,
-            [_keys.Stream(channel), _keys.Meta(channel), _keys.Result(channel, key ?? string.Empty)],
+        RedisKey[] keys = [_keys.Stream(channel), _keys.Meta(channel), _keys.Result(channel, key ?? string.Empty)];
+        RedisValue[] values =
             [
                 publication,
                 options.HistorySize,
@@ -142,7 +140,10 @@ public sealed partial class RedisBroker
                 key is null ? 0 : Milliseconds(IdempotentTtl(options)),
                 options.UseDelta ? "1" : "0",
                 RedisKeys.PublishCommand(shard.ShardedPubSub),
-            ]).ConfigureAwait(false))!;
+            ];
+        var reply = (RedisResult[])(await (shard.Pipeline is { } pipeline
+            ? pipeline.PublishWithHistoryAsync(keys, values)
+            : LuaScripts.PublishHistory.EvaluateAsync(shard.Database, keys, values)).ConfigureAwait(false))!;
         return new PublishResult(new StreamPosition((ulong)(long)reply[0], (string)reply[1]!), (long)reply[2] == 1);
     }
 

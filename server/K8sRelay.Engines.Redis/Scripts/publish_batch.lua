@@ -1,8 +1,6 @@
--- Publishes many messages in one call (no history), in order.
--- ARGV[1] publish command; then pairs: PUB/SUB channel, message.
--- Returns the number of messages published.
-local command = ARGV[1]
-for i = 2, #ARGV, 2 do
-  redis.call(command, ARGV[i], ARGV[i + 1])
+-- Publishes many messages in one call (no history), in order. ARGV: pairs of PUB/SUB channel, message.
+-- Only used where classic PUBLISH applies (standalone and Sentinel). Returns the number of messages published.
+for i = 1, #ARGV, 2 do
+  redis.call("publish", ARGV[i], ARGV[i + 1])
 end
-return (#ARGV - 1) / 2
+return #ARGV / 2
