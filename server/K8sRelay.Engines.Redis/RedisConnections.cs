@@ -112,6 +112,12 @@ public sealed partial class RedisConnections : IAsyncDisposable
     {
         lock (_connectLock)
         {
+            // A failed first connection (for example every Sentinel unreachable) is retried by the next caller.
+            if (_connect is { IsFaulted: true } or { IsCanceled: true })
+            {
+                _connect = null;
+            }
+
             return _connect ??= ConnectAllAsync();
         }
     }
@@ -119,7 +125,22 @@ public sealed partial class RedisConnections : IAsyncDisposable
     private async Task<RedisShard[]> ConnectAllAsync()
     {
         var addresses = _options.Address.Select(a => RedisAddressParser.Parse(a, _options)).ToArray();
-        var connections = await Task.WhenAll(addresses.Select(ConnectShardAsync)).ConfigureAwait(false);
+        var attempts = addresses.Select(ConnectShardAsync).ToArray();
+        try
+        {
+            await Task.WhenAll(attempts).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var attempt in attempts.Where(a => a.IsCompletedSuccessfully))
+            {
+                await attempt.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        var connections = attempts.Select(a => a.Result).ToArray();
         var shards = new RedisShard[addresses.Length];
         for (var i = 0; i < shards.Length; i++)
         {
