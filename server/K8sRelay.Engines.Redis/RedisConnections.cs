@@ -126,21 +126,21 @@ public sealed partial class RedisConnections : IAsyncDisposable
     {
         var addresses = _options.Address.Select(a => RedisAddressParser.Parse(a, _options)).ToArray();
         var attempts = addresses.Select(ConnectShardAsync).ToArray();
+        IConnectionMultiplexer[] connections;
         try
         {
-            await Task.WhenAll(attempts).ConfigureAwait(false);
+            connections = await Task.WhenAll(attempts).ConfigureAwait(false);
         }
         catch
         {
             foreach (var attempt in attempts.Where(a => a.IsCompletedSuccessfully))
             {
-                await attempt.Result.DisposeAsync().ConfigureAwait(false);
+                await (await attempt.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
             }
 
             throw;
         }
 
-        var connections = attempts.Select(a => a.Result).ToArray();
         var shards = new RedisShard[addresses.Length];
         for (var i = 0; i < shards.Length; i++)
         {
