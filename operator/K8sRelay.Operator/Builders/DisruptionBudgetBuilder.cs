@@ -26,7 +26,7 @@ public static class DisruptionBudgetBuilder
             {
                 Selector = new V1LabelSelector { MatchLabels = Labels.Selector(cluster.Metadata.Name, Labels.ServerComponent) },
                 MinAvailable = budget.MinAvailable is { } min ? IntOrStrings.Parse(min) : null,
-                MaxUnavailable = budget.MinAvailable is null ? IntOrStrings.Parse(budget.MaxUnavailable ?? "1") : null,
+                MaxUnavailable = budget.MinAvailable is null ? IntOrStrings.Parse(budget.MaxUnavailable ?? 1) : null,
             },
         };
     }

@@ -6,8 +6,8 @@ namespace K8sRelay.Operator.Builders;
 public static class IntOrStrings
 {
     /// <summary>A number when the text is an integer, otherwise the text (a percentage).</summary>
-    public static IntOrString Parse(string value) =>
-        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+    public static IntOrString Parse(IntOrString value) =>
+        int.TryParse(value.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number
-            : value;
+            : value.Value;
 }

@@ -192,8 +192,8 @@ internal sealed class CrdSchemaBuilder(XmlDocumentation docs)
             true => true,
             int i when i != 0 => i,
             long l when l != 0 => l,
-            string s when schema.XKubernetesIntOrString == true =>
-                int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : s,
+            IntOrString ios =>
+                int.TryParse(ios.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : ios.Value,
             string { Length: > 0 } s => s,
             IEnumerable => null,
             _ when schema.Type == "object" && schema.XKubernetesPreserveUnknownFields != true => new Dictionary<string, object>(),

@@ -11,9 +11,9 @@ public sealed class DisruptionBudgetSpec
 
     /// <summary>Pods that must stay available, as a number or a percentage.</summary>
     [IntOrString]
-    public string? MinAvailable { get; set; }
+    public k8s.Models.IntOrString? MinAvailable { get; set; }
 
     /// <summary>Pods that may be disrupted at once, as a number or a percentage.</summary>
     [IntOrString]
-    public string? MaxUnavailable { get; set; }
+    public k8s.Models.IntOrString? MaxUnavailable { get; set; }
 }

@@ -11,11 +11,11 @@ public sealed class RolloutSpec
 {
     /// <summary>Extra pods created during a rollout, as a number or a percentage.</summary>
     [IntOrString]
-    public string MaxSurge { get; set; } = "25%";
+    public k8s.Models.IntOrString MaxSurge { get; set; } = "25%";
 
     /// <summary>Pods that may be unavailable during a rollout, as a number or a percentage.</summary>
     [IntOrString]
-    public string MaxUnavailable { get; set; } = "0";
+    public k8s.Models.IntOrString MaxUnavailable { get; set; } = 0;
 
     /// <summary>Seconds a new pod must be ready before the rollout continues; spreads reconnects out.</summary>
     [Range(0, 3600)]

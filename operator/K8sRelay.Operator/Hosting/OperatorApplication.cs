@@ -6,14 +6,16 @@ namespace K8sRelay.Operator.Hosting;
 /// <summary>Builds the operator process: the operator services plus /healthz, /readyz and /metrics.</summary>
 public static class OperatorApplication
 {
-    /// <summary>Builds the application; <paramref name="configure"/> may replace services (tests do).</summary>
+    /// <summary>Builds the application; <paramref name="configure"/> runs first and may add configuration or replace services (tests do).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddEnvironmentVariables("K8SRELAY_");
+
+        // Replacements registered here win: the operator registers its defaults with TryAdd.
+        configure?.Invoke(builder);
         builder.Services.AddRelayOperator(builder.Configuration);
         builder.WebHost.UseUrls(builder.Configuration[$"{OperatorOptions.Section}:HealthUrl"] ?? new OperatorOptions().HealthUrl);
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -160,7 +160,7 @@ public sealed class Informer<T, TList> : IInformer
                 Apply(type, item);
             }
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException || e.InnerException is EndOfStreamException)
         {
             // The client peeks the first line of a watch before returning; an idle watch that the server closes
             // without any event surfaces here. It is a normal end: resume from the same version.

@@ -64,7 +64,7 @@ public sealed partial class FakeApiServer
         {
             var current = ScaleOf(obj, paths);
             var desired = method == "PUT" ? Object(body) : Patches.Apply(current, body, contentType, kind);
-            var replicas = desired["spec"]?["replicas"]?.GetValue<int>() ?? 0;
+            var replicas = desired["spec"]?["replicas"]?.ToInt() ?? 0;
             obj = Store.Update(kind, ns, name, live =>
             {
                 JsonPath.Set(live, paths.Spec, replicas);

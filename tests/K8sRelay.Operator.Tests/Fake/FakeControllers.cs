@@ -81,7 +81,7 @@ public sealed class FakeControllers(FakeStore store)
         var (ns, name, uid) = Identity(deployment);
         var template = deployment["spec"]!["template"]!.AsObject();
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(template.ToJsonString())))[..8].ToLowerInvariant();
-        var desired = deployment["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+        var desired = deployment["spec"]?["replicas"]?.ToInt() ?? 1;
         var pods = OwnedPods(ns, uid);
         foreach (var old in pods.Where(p => Label(p, "pod-template-hash") != hash))
         {
@@ -104,7 +104,7 @@ public sealed class FakeControllers(FakeStore store)
         }
 
         var count = OwnedPods(ns, uid).Count;
-        var generation = deployment["metadata"]!["generation"]!.GetValue<long>();
+        var generation = deployment["metadata"]!["generation"]!.ToLong();
         SetStatus(FakeKinds.Deployment, ns, name, new JsonObject
         {
             ["observedGeneration"] = generation,
@@ -119,7 +119,7 @@ public sealed class FakeControllers(FakeStore store)
     private void SyncStatefulSet(JsonObject set)
     {
         var (ns, name, uid) = Identity(set);
-        var desired = set["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+        var desired = set["spec"]?["replicas"]?.ToInt() ?? 1;
         var template = set["spec"]!["template"]!.AsObject();
         var existing = OwnedPods(ns, uid).Select(p => p["metadata"]!["name"]!.GetValue<string>()).ToHashSet();
         for (var i = 0; i < desired; i++)
@@ -138,7 +138,7 @@ public sealed class FakeControllers(FakeStore store)
         var count = OwnedPods(ns, uid).Count;
         SetStatus(FakeKinds.StatefulSet, ns, name, new JsonObject
         {
-            ["observedGeneration"] = set["metadata"]!["generation"]!.GetValue<long>(),
+            ["observedGeneration"] = set["metadata"]!["generation"]!.ToLong(),
             ["replicas"] = count,
             ["readyReplicas"] = count,
             ["currentReplicas"] = count,

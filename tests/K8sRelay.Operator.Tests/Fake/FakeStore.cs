@@ -132,7 +132,7 @@ public sealed partial class FakeStore
 
             if (!JsonNode.DeepEquals(Body(live), Body(updated)))
             {
-                Meta(updated)["generation"] = (live["metadata"]!["generation"]?.GetValue<long>() ?? 1) + 1;
+                Meta(updated)["generation"] = (live["metadata"]!["generation"]?.ToLong() ?? 1) + 1;
             }
 
             result = Commit(kind, ns, name, "MODIFIED", updated);

@@ -129,7 +129,7 @@ public static class SchemaRules
         if (kind == System.Text.Json.JsonValueKind.String)
         {
             var text = scalar.GetValue<string>();
-            if (schema["minLength"]?.GetValue<long>() is { } minLength && text.Length < minLength)
+            if (schema["minLength"]?.ToLong() is { } minLength && text.Length < minLength)
             {
                 errors.Add($"{path}: should be at least {minLength} chars long");
             }
