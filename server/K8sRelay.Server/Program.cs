@@ -1,3 +1,3 @@
-using K8sRelay.Server.Hosting;
+using K8sRelay.Server.Cli;
 
-return await ServerProgram.RunAsync(args).ConfigureAwait(false);
+return await CliApp.RunAsync(args).ConfigureAwait(false);

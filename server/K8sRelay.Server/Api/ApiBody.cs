@@ -1,11 +1,10 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace K8sRelay.Server.Api;
 
 /// <summary>Reads a server API request body within the size limit.</summary>
 internal static class ApiBody
 {
-    /// <summary>Largest accepted request body (10 MiB), so a huge body cannot exhaust memory.</summary>
-    public const long DefaultLimit = 10 * 1024 * 1024;
-
     /// <summary>
     /// Returns the body, or null after answering 413 (over <paramref name="limit"/> bytes) or
     /// 500 (read failure) itself.
@@ -15,14 +14,21 @@ internal static class ApiBody
         var request = context.Request;
         if (limit > 0 && request.ContentLength > limit)
         {
-            await RespondAsync(context, StatusCodes.Status413RequestEntityTooLarge, "Request Entity Too Large").ConfigureAwait(false);
+            await ApiResponses.PlainTextAsync(context, StatusCodes.Status413RequestEntityTooLarge, "Request Entity Too Large").ConfigureAwait(false);
             return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            // Our own limit applies; Kestrel's default must not cut in first.
+            sizeFeature.MaxRequestBodySize = null;
         }
 
         try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[8192];
+            var capacity = request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 1024;
+            using var buffer = new MemoryStream(capacity);
+            var chunk = new byte[16 * 1024];
             while (true)
             {
                 var read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false);
@@ -33,7 +39,7 @@ internal static class ApiBody
 
                 if (limit > 0 && buffer.Length + read > limit)
                 {
-                    await RespondAsync(context, StatusCodes.Status413RequestEntityTooLarge, "Request Entity Too Large").ConfigureAwait(false);
+                    await ApiResponses.PlainTextAsync(context, StatusCodes.Status413RequestEntityTooLarge, "Request Entity Too Large").ConfigureAwait(false);
                     return null;
                 }
 
@@ -44,20 +50,8 @@ internal static class ApiBody
         }
         catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
         {
-            await RespondAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
+            await ApiResponses.PlainTextAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
             return null;
         }
-    }
-
-    private static async Task RespondAsync(HttpContext context, int status, string text)
-    {
-        if (context.Response.HasStarted)
-        {
-            return;
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(text + "\n").ConfigureAwait(false);
     }
 }

@@ -1,9 +1,14 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using Google.Protobuf;
 
 namespace K8sRelay.Server.Api;
 
-/// <summary>Strict readers for server API request bodies: wrong types are a bad request (HTTP 400), unknown fields are ignored.</summary>
+/// <summary>
+/// Strict readers of server API request fields: a field of the wrong JSON type makes the request
+/// undecodable (HTTP 400 naming the field); unknown fields are ignored; a JSON <c>null</c> counts
+/// as absent.
+/// </summary>
 internal static class ApiJsonReader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
@@ -11,6 +16,11 @@ internal static class ApiJsonReader
     /// <summary>Parses a body that must be one JSON object.</summary>
     public static JsonDocument ParseObject(ReadOnlyMemory<byte> body)
     {
+        if (body.IsEmpty)
+        {
+            throw new ApiBadRequestException("empty request body");
+        }
+
         JsonDocument document;
         try
         {
@@ -30,9 +40,29 @@ internal static class ApiJsonReader
         return document;
     }
 
+    /// <summary>Checks that request parameters are an object (null counts as an empty object).</summary>
+    public static void RequireObject(JsonElement value, string what)
+    {
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            throw new ApiBadRequestException(what + " must be a JSON object");
+        }
+    }
+
+    public static bool TryGet(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     public static string String(JsonElement obj, string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(obj, name, out var value))
         {
             return string.Empty;
         }
@@ -42,7 +72,7 @@ internal static class ApiJsonReader
 
     public static bool Bool(JsonElement obj, string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(obj, name, out var value))
         {
             return false;
         }
@@ -55,9 +85,32 @@ internal static class ApiJsonReader
         };
     }
 
-    public static IReadOnlyList<string> StringList(JsonElement obj, string name)
+    public static int Int32(JsonElement obj, string name) =>
+        TryGet(obj, name, out var value) ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : throw WrongType(name, "a 32-bit integer") : 0;
+
+    public static uint UInt32(JsonElement obj, string name) =>
+        TryGet(obj, name, out var value) ? value.ValueKind == JsonValueKind.Number && value.TryGetUInt32(out var n) ? n : throw WrongType(name, "an unsigned 32-bit integer") : 0;
+
+    public static long Int64(JsonElement obj, string name) =>
+        TryGet(obj, name, out var value) ? value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : throw WrongType(name, "a 64-bit integer") : 0;
+
+    public static ulong UInt64(JsonElement obj, string name) =>
+        TryGet(obj, name, out var value) ? value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var n) ? n : throw WrongType(name, "an unsigned 64-bit integer") : 0;
+
+    /// <summary>An object-valued field, or null when absent.</summary>
+    public static JsonElement? Object(JsonElement obj, string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(obj, name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Object ? value : throw WrongType(name, "an object");
+    }
+
+    public static IEnumerable<string> StringList(JsonElement obj, string name)
+    {
+        if (!TryGet(obj, name, out var value))
         {
             return [];
         }
@@ -76,11 +129,11 @@ internal static class ApiJsonReader
         return list;
     }
 
-    public static IReadOnlyDictionary<string, string>? StringMap(JsonElement obj, string name)
+    public static IEnumerable<KeyValuePair<string, string>> StringMap(JsonElement obj, string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(obj, name, out var value))
         {
-            return null;
+            return [];
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -88,45 +141,25 @@ internal static class ApiJsonReader
             throw WrongType(name, "an object of strings");
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new List<KeyValuePair<string, string>>();
         foreach (var property in value.EnumerateObject())
         {
-            map[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw WrongType(name, "an object of strings");
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw WrongType(name, "an object of strings");
+            map.Add(new KeyValuePair<string, string>(property.Name, text));
         }
 
         return map;
     }
 
-    /// <summary>Raw JSON of <paramref name="name"/> (any JSON value), or null when absent.</summary>
-    public static byte[]? RawJson(JsonElement obj, string name)
+    /// <summary>The raw JSON text of a field (any JSON value but null), as bytes; empty when absent.</summary>
+    public static ByteString RawJson(JsonElement obj, string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Undefined)
+        if (!TryGet(obj, name, out var value))
         {
-            return null;
+            return ByteString.Empty;
         }
 
-        return Encoding.UTF8.GetBytes(value.GetRawText());
-    }
-
-    /// <summary>Decoded standard base64 of <paramref name="name"/>, or null when absent; bad base64 is an <see cref="ApiError"/> 107.</summary>
-    public static byte[]? Base64(JsonElement obj, string name, out ApiError? error)
-    {
-        error = null;
-        var text = String(obj, name);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Convert.FromBase64String(text);
-        }
-        catch (FormatException)
-        {
-            error = ApiError.BadRequest($"{name} is not valid base64");
-            return null;
-        }
+        return UnsafeByteOperations.UnsafeWrap(JsonMarshal.GetRawUtf8Value(value).ToArray());
     }
 
     private static ApiBadRequestException WrongType(string name, string expected) =>

@@ -1,17 +1,24 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using K8sRelay.Core.Channels;
 using K8sRelay.Core.Node;
 using K8sRelay.Protocol;
+using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Api;
 
 /// <summary>
-/// Runs server API commands against the node. One executor serves HTTP (and later GRPC and the
-/// admin UI), so every entry point answers the same way.
+/// Runs server API commands against the node. One executor serves the HTTP API (per-method,
+/// batch and legacy routes), the GRPC API and the admin UI, so every entry point answers the same
+/// way. Requests and responses are the messages of the Centrifugo API schema; errors are returned
+/// in the response, never thrown (only cancellation propagates).
 /// </summary>
 public sealed partial class ServerApiExecutor
 {
     private readonly RelayNode _node;
     private readonly ILogger<ServerApiExecutor> _logger;
 
+    /// <summary>Creates the executor for a node.</summary>
     public ServerApiExecutor(RelayNode node, ILogger<ServerApiExecutor> logger)
     {
         _node = node;
@@ -19,102 +26,153 @@ public sealed partial class ServerApiExecutor
     }
 
     /// <summary><c>publish</c>: returns the offset and epoch for channels with history.</summary>
-    public async Task<ApiResult> PublishAsync(PublishApiRequest request, CancellationToken cancellationToken)
+    public async Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
-        var validation = ValidatePublish(request.Channel, request.Data);
-        if (validation is not null)
+        ArgumentNullException.ThrowIfNull(request);
+        byte[]? data = null;
+        var error = ResolveChannel(request.Channel, out var ns) ?? ReadPayload(request.Data, request.B64Data, "data", out data);
+        if (error is not null)
         {
-            return ApiResult.Fail(validation);
-        }
-
-        if (!_node.Channels.TryResolve(request.Channel, out var ns))
-        {
-            return ApiResult.Fail(ApiError.UnknownChannel);
+            return new PublishResponse { Error = error };
         }
 
         try
         {
             var options = new PublishRequestOptions
             {
-                Tags = request.Tags,
-                IdempotencyKey = string.IsNullOrEmpty(request.IdempotencyKey) ? null : request.IdempotencyKey,
+                Tags = request.Tags.Count > 0 ? new Dictionary<string, string>(request.Tags, StringComparer.Ordinal) : null,
+                IdempotencyKey = request.IdempotencyKey.Length > 0 ? request.IdempotencyKey : null,
                 Delta = request.Delta,
                 SkipHistory = request.SkipHistory,
             };
-            var result = await _node.PublishAsync(request.Channel, ns, request.Data!, options, cancellationToken).ConfigureAwait(false);
-            var position = result.Position;
-            return ApiResult.Ok(position.Offset == 0 && position.Epoch.Length == 0 ? null : writer =>
-            {
-                writer.WriteNumber("offset", position.Offset);
-                writer.WriteString("epoch", position.Epoch);
-            });
-        }
-        catch (ProtocolErrorException ex)
-        {
-            return ApiResult.Fail(ApiError.From(ex.Error));
+            var published = await _node.PublishAsync(request.Channel, ns, data!, options, cancellationToken).ConfigureAwait(false);
+            var position = published.Position;
+            return new PublishResponse { Result = new PublishResult { Offset = position.Offset, Epoch = position.Epoch ?? string.Empty } };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.CommandFailed(_logger, "publish", ex);
-            return ApiResult.Fail(ApiError.Internal);
+            return new PublishResponse { Error = Failure("publish", ex) };
         }
     }
 
-    /// <summary><c>broadcast</c>: publishes into each channel and reports every outcome in order.</summary>
-    public async Task<ApiResult> BroadcastAsync(PublishApiRequest request, CancellationToken cancellationToken)
+    /// <summary><c>broadcast</c>: publishes into every channel and reports each outcome in order.</summary>
+    public async Task<BroadcastResponse> BroadcastAsync(BroadcastRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Channels.Count == 0)
         {
-            return ApiResult.Fail(ApiError.BadRequest("channels required"));
+            return new BroadcastResponse { Error = ApiErrors.BadRequest("channels required") };
         }
 
-        if (request.Data is null)
+        var payloadError = ReadPayload(request.Data, request.B64Data, "data", out _);
+        if (payloadError is not null)
         {
-            return ApiResult.Fail(ApiError.BadRequest("data required"));
+            return new BroadcastResponse { Error = payloadError };
         }
 
-        var results = new ApiResult[request.Channels.Count];
-        var tasks = new Task<ApiResult>[request.Channels.Count];
+        var tasks = new Task<PublishResponse>[request.Channels.Count];
         for (var i = 0; i < tasks.Length; i++)
         {
-            tasks[i] = PublishAsync(request with { Channel = request.Channels[i] }, cancellationToken);
-        }
-
-        for (var i = 0; i < tasks.Length; i++)
-        {
-            results[i] = await tasks[i].ConfigureAwait(false);
-        }
-
-        return ApiResult.Ok(writer =>
-        {
-            writer.WriteStartArray("responses");
-            foreach (var result in results)
+            var single = new PublishRequest
             {
-                result.WriteEnvelope(writer);
-            }
+                Channel = request.Channels[i],
+                Data = request.Data,
+                B64Data = request.B64Data,
+                SkipHistory = request.SkipHistory,
+                IdempotencyKey = request.IdempotencyKey,
+                Delta = request.Delta,
+            };
+            single.Tags.Add(request.Tags);
+            tasks[i] = PublishAsync(single, cancellationToken);
+        }
 
-            writer.WriteEndArray();
-        });
+        var result = new BroadcastResult();
+        foreach (var task in tasks)
+        {
+            result.Responses.Add(await task.ConfigureAwait(false));
+        }
+
+        return new BroadcastResponse { Result = result };
     }
 
-    private ApiError? ValidatePublish(string channel, byte[]? data)
+    /// <summary>
+    /// Checks a channel named in a request: present, not too long, in a known namespace
+    /// (else 102) and made of allowed characters. Returns the error, or null with the namespace.
+    /// </summary>
+    private Error? ResolveChannel(string channel, out ChannelNamespace channelNamespace)
     {
+        channelNamespace = null!;
+        var rules = _node.Channels;
         if (channel.Length == 0)
         {
-            return ApiError.BadRequest("channel required");
+            return ApiErrors.BadRequest("channel required");
         }
 
-        if (channel.Length > _node.Channels.MaxLength)
+        if (channel.Length > rules.MaxLength)
         {
-            return ApiError.BadRequest("channel name too long");
+            return ApiErrors.BadRequest($"channel name longer than {rules.MaxLength} characters");
         }
 
-        if (data is null)
+        if (!rules.TryResolve(channel, out channelNamespace))
         {
-            return ApiError.BadRequest("data required");
+            return ApiErrors.UnknownChannel();
         }
 
+        return rules.IsValidName(channel, channelNamespace) ? null : ApiErrors.BadRequest("invalid channel name");
+    }
+
+    /// <summary>
+    /// Reads a payload given either raw (<paramref name="raw"/>) or base64 (<paramref name="base64"/>);
+    /// one of them is required. Bad base64 is a 107.
+    /// </summary>
+    private static Error? ReadPayload(ByteString raw, string base64, string name, out byte[]? payload)
+    {
+        var error = ReadOptionalPayload(raw, base64, name, out payload);
+        if (error is null && payload is null)
+        {
+            return ApiErrors.BadRequest(name + " required");
+        }
+
+        return error;
+    }
+
+    private static Error? ReadOptionalPayload(ByteString raw, string base64, string name, out byte[]? payload)
+    {
+        payload = null;
+        if (base64.Length > 0)
+        {
+            try
+            {
+                payload = Convert.FromBase64String(base64);
+                return null;
+            }
+            catch (FormatException)
+            {
+                return ApiErrors.BadRequest($"b64{name} is not valid base64");
+            }
+        }
+
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        payload = MemoryMarshal.TryGetArray(raw.Memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : raw.ToByteArray();
         return null;
+    }
+
+    /// <summary>Maps an exception of a command to its API error, logging unexpected ones.</summary>
+    private Error Failure(string method, Exception exception)
+    {
+        if (exception is ProtocolErrorException protocolError)
+        {
+            return ApiErrors.From(protocolError.Error);
+        }
+
+        Log.CommandFailed(_logger, method, exception);
+        return ApiErrors.Internal();
     }
 
     private static partial class Log
