@@ -73,8 +73,14 @@ public sealed class FakeRelayServers(FakeStore store)
         await context.Response.WriteAsync(result.ToJsonString());
     }
 
-    private string? ApiKey(string ns, string cluster) =>
-        store.Get(FakeKinds.Find("", "secrets")!, ns, cluster + "-auth")?["data"]?["api-key"]?.GetValue<string>() is { } encoded
+    /// <summary>The API key the cluster's pods get: the Secret key its status names, as the server reads it from the environment.</summary>
+    private string? ApiKey(string ns, string cluster)
+    {
+        var reference = store.Get(FakeKinds.RealtimeCluster, ns, cluster)?["status"]?["secrets"]?["apiKey"];
+        var secret = reference?["name"]?.GetValue<string>() ?? cluster + "-auth";
+        var key = reference?["key"]?.GetValue<string>() ?? "api-key";
+        return store.Get(FakeKinds.Find("", "secrets")!, ns, secret)?["data"]?[key]?.GetValue<string>() is { } encoded
             ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded))
             : null;
+    }
 }

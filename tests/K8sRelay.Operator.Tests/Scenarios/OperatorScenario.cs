@@ -94,6 +94,23 @@ public sealed class OperatorScenario : IAsyncDisposable
     public Task PatchClusterAsync(string name, JsonObject patch) =>
         Client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), "k8srelay.io", "v1alpha1", Namespace, "realtimeclusters", name);
 
+    /// <summary>Sends a merge patch, retrying while injected faults answer it.</summary>
+    public async Task PatchClusterWithRetryAsync(string name, JsonObject patch)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await PatchClusterAsync(name, patch);
+                return;
+            }
+            catch (k8s.Autorest.HttpOperationException) when (attempt < 50)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
     /// <summary>Creates a Secret.</summary>
     public Task CreateSecretAsync(string name, Dictionary<string, string> data) =>
         Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
