@@ -21,6 +21,11 @@ internal static class ApiJsonReader
             throw new ApiBadRequestException("empty request body");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new ApiBadRequestException("request body is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {

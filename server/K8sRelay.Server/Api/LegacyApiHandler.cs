@@ -120,6 +120,11 @@ internal static class LegacyApiHandler
 
     private static List<JsonDocument> Split(ReadOnlyMemory<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new ApiBadRequestException("request body is not valid UTF-8");
+        }
+
         var documents = new List<JsonDocument>();
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 64 });
         try

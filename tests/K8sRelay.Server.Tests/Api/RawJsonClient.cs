@@ -69,6 +69,11 @@ public sealed class RawJsonClient : IAsyncDisposable
                 return queued;
             }
 
+            if (_socket.State != WebSocketState.Open)
+            {
+                return null;
+            }
+
             var buffer = new byte[64 * 1024];
             using var message = new MemoryStream();
             WebSocketReceiveResult result;
