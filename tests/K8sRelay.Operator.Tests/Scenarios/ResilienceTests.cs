@@ -78,7 +78,7 @@ public sealed class ResilienceTests
         await OperatorScenario.WaitForAsync(
             () => scenario.Object("", "configmaps", "chat-config")!["data"]!["config.json"]!.GetValue<string>().Contains("\"connection_limit\": 7", StringComparison.Ordinal),
             "the held-back change after unpausing");
-        Assert.Equal("False", scenario.Condition("chat", "Paused"));
+        await OperatorScenario.WaitForAsync(() => scenario.Condition("chat", "Paused") == "False", "Paused=False");
     }
 
     [Fact]
