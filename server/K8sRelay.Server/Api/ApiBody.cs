@@ -26,8 +26,12 @@ internal static class ApiBody
 
         try
         {
-            var capacity = request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 1024;
-            using var buffer = new MemoryStream(capacity);
+            if (request.ContentLength is { } length and <= int.MaxValue)
+            {
+                return await ReadExactAsync(context, (int)length).ConfigureAwait(false);
+            }
+
+            using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             while (true)
             {
@@ -53,5 +57,24 @@ internal static class ApiBody
             await ApiResponses.PlainTextAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>Reads a body of known length straight into one array (the common case: no copies).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadExactAsync(HttpContext context, int length)
+    {
+        var body = new byte[length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = await context.Request.Body.ReadAsync(body.AsMemory(filled), context.RequestAborted).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return body.AsMemory(0, filled);
     }
 }
