@@ -58,6 +58,26 @@ public sealed class AudienceIssuerTests
         await Assert.ThrowsAsync<InvalidTokenException>(() => verifier.Connect(TestTokens.Hmac("{}")).AsTask());
     }
 
+    [Theory]
+    [InlineData("^https://(?P<tenant>[a-z]+)\\.auth\\.example$", "https://acme.auth.example", true)]
+    [InlineData("^https://(?P<tenant>[a-z]+)\\.auth\\.example$", "https://acme.auth.example.evil", false)]
+    [InlineData("^a\\(?P<x>$", "a(P<x>", true)]
+    [InlineData("^a\\(?P<x>$", "aP<x>", true)]
+    public async Task IssuerRegex_GoNamedGroupSyntax(string pattern, string issuer, bool accepted)
+    {
+        using var verifier = VerifierFactory.Hmac(configure: o => o.IssuerRegex = pattern);
+        var token = TestTokens.Hmac($$"""{"iss":"{{issuer}}"}""");
+
+        if (accepted)
+        {
+            await verifier.Connect(token);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<InvalidTokenException>(() => verifier.Connect(token).AsTask());
+        }
+    }
+
     [Fact]
     public async Task AudienceRegex_AnyAudienceMayMatch()
     {

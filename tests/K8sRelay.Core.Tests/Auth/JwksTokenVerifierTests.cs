@@ -277,7 +277,8 @@ public sealed class JwksTokenVerifierTests : IAsyncLifetime
         using var verifier = new JwtTokenVerifier(new TokenVerifierOptions
         {
             JwksPublicEndpoint = _server.BaseUrl + "/keys/{{env}}",
-            AudienceRegex = "^relay-(?<env>prod|stage)$",
+            // Go's named group syntax, as in Centrifugo configs.
+            AudienceRegex = "^relay-(?P<env>prod|stage)$",
         });
 
         Assert.Equal("a", (await verifier.Connect(TestTokens.Rsa("""{"sub":"a","aud":["x","relay-prod"]}""", _rsa1, kid: "k1"))).UserId);
