@@ -21,10 +21,19 @@ artifacts="$work/artifacts"
 echo "[bench] building the benchmark (Release)"
 dotnet build "$root/tests/K8sRelay.Engines.Redis.Bench" -c Release --artifacts-path "$artifacts" -nologo -v q >/dev/null
 
-# Pin Redis to core 1 and the clients (our node, redis-benchmark) to core 0 when there are two cores or more.
+# Pin Redis to core 1 and the clients (our node, redis-benchmark) to core 0 when there are two cores or more and the
+# machine is otherwise idle; on a busy machine pinning only ties each process to a contended core.
+# BENCH_PIN=1 forces pinning, BENCH_PIN=0 turns it off.
 pin_redis=(); pin_client=(); pinning="none"
-if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+load1=$(cut -d' ' -f1 /proc/loadavg)
+want_pin=${BENCH_PIN:-auto}
+if [ "$want_pin" = auto ]; then
+  want_pin=$(python3 -c "import os; print(1 if float('$load1') < os.cpu_count() else 0)")
+fi
+if [ "$want_pin" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   pin_redis=(taskset -c 1); pin_client=(taskset -c 0); pinning="redis-server on core 1; node and redis-benchmark on core 0"
+elif [ "$want_pin" = 0 ]; then
+  pinning="none (load average $load1 at start; set BENCH_PIN=1 to force)"
 fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -53,7 +62,9 @@ mkdir -p "$(dirname "$out")"
 {
   echo "# Redis engine benchmark"
   echo
-  echo "Produced by \`hack/bench-redis.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). One run; treat differences under ~15 % as noise."
+  echo "Produced by \`hack/bench-redis.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). One run; treat differences under ~15 % as noise,"
+  echo "and compare the node with redis-benchmark of the same run rather than with other machines or days: a load average"
+  echo "above the core count means other work shared the CPU and every figure below is lower than the box can do."
   echo
   echo "| fact | value |"
   echo "|---|---|"
@@ -79,8 +90,8 @@ mkdir -p "$(dirname "$out")"
   echo "- Publications without history go through the shard's ordered publish pipeline, which coalesces runs of"
   echo "  plain publishes into one Lua call (\`publish_batch.lua\`); \"Redis commands/pub\" counts the commands Redis"
   echo "  ran, including those inside scripts."
-  echo "- With history every publication is one \`publish_history.lua\` call (offset, epoch, stream append and trim,"
-  echo "  TTLs, PUBLISH), so Redis CPU per publication bounds that row."
+  echo "- With history, runs of consecutive publications go into one \`publish_history.lua\` call (per publication:"
+  echo "  offset, epoch, stream append and trim, TTLs, PUBLISH), so Redis CPU per publication bounds that row."
   echo "- The latency rows run both nodes in the benchmark process, each with its own Redis connections; latency is"
   echo "  measured from the *scheduled* send time (open loop), so publisher stalls count."
 } >"$out"

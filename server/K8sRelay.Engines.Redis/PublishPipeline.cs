@@ -18,12 +18,13 @@ namespace K8sRelay.Engines.Redis;
 /// </remarks>
 internal sealed class PublishPipeline
 {
-    private const int MaxBatch = 512;
-    private static readonly BatchKind Plain = new(LuaScripts.PublishBatch, 0, 2, 0);
-    private static readonly BatchKind History = new(LuaScripts.PublishHistory, 3, 9, 3);
+    // A script blocks Redis for every client while it runs, so batches stay around a millisecond of Redis time:
+    // a plain publish costs about 1 µs inside Redis, a history publish about 10-15 µs.
+    private static readonly BatchKind Plain = new(LuaScripts.PublishBatch, 0, 2, 0, MaxItems: 512);
+    private static readonly BatchKind History = new(LuaScripts.PublishHistory, 3, 9, 3, MaxItems: 64);
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDatabaseAsync _database;
-    private readonly List<Item> _batch = new(MaxBatch);
+    private readonly List<Item> _batch = new(512);
 
     public PublishPipeline(IDatabaseAsync database)
     {
@@ -53,7 +54,7 @@ internal sealed class PublishPipeline
         {
             while (reader.TryRead(out var item))
             {
-                if (_batch.Count > 0 && (_batch[0].Kind != item.Kind || _batch.Count == MaxBatch))
+                if (_batch.Count > 0 && (_batch[0].Kind != item.Kind || _batch.Count == _batch[0].Kind!.MaxItems))
                 {
                     FlushBatch();
                 }
@@ -153,8 +154,8 @@ internal sealed class PublishPipeline
         }
     }
 
-    /// <summary>A kind of item that can share one script call: the script and how many keys, values and replies each item has.</summary>
-    private sealed record BatchKind(RedisScript Script, int KeysPerItem, int ValuesPerItem, int ResultsPerItem);
+    /// <summary>A kind of item that can share one script call: the script, how many keys, values and replies each item has, and the most items per call.</summary>
+    private sealed record BatchKind(RedisScript Script, int KeysPerItem, int ValuesPerItem, int ResultsPerItem, int MaxItems);
 
     /// <summary>A queued command: a batchable item (<see cref="Kind"/> set) or a script run on its own.</summary>
     private sealed class Item(BatchKind? kind, RedisScript? script, RedisKey[] keys, RedisValue[] values)
