@@ -44,9 +44,9 @@ run(async () => {
   while (Date.now() < waitUntil && !clients.every((c) => c.record.received.size >= n)) await sleep(20);
 
   const result = clients.map(({ record }) => ({
-    moves: record.moves,
-    terminal: record.terminal,
-    resubscribes: record.resubscribes,
+    moves: [...record.moves],
+    terminal: [...record.terminal],
+    resubscribes: [...record.resubscribes],
     missing: Array.from({ length: n }, (_, k) => k + 1).filter((k) => !record.received.has(k)),
   }));
   clients.forEach(({ client }) => client.disconnect());
