@@ -9,6 +9,7 @@ using K8sRelay.Server.Transports.UniGrpc;
 using K8sRelay.Server.Transports.UniHttpStream;
 using K8sRelay.Server.Transports.UniSse;
 using K8sRelay.Server.Transports.UniWebSocket;
+using K8sRelay.Server.Transports.WebSocket;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace K8sRelay.Server.Transports.Http;
@@ -26,6 +27,7 @@ public static class RelayTransportsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(config);
         var services = builder.Services;
+        services.AddSingleton(new PreparedFrames(config.Websocket.CompressionLevel));
         services.AddSingleton<EmulationSessions>();
         services.AddSingleton<EmulationConnectionRunner>();
         services.AddSingleton<EmulationHandler>();

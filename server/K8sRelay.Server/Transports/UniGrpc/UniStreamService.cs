@@ -10,8 +10,7 @@ namespace K8sRelay.Server.Transports.UniGrpc;
 /// <c>CentrifugoUniStream.Consume</c> on the <c>uni_grpc</c> port: connects with the request and
 /// streams pushes until the connection closes or the client cancels the call.
 /// </summary>
-[BindServiceMethod(typeof(UniStreamService), nameof(BindService))]
-internal sealed partial class UniStreamService
+internal sealed partial class UniStreamService : UniStreamServiceBase
 {
     private readonly RelayNode _node;
     private readonly ILogger<UniStreamService> _logger;
@@ -22,15 +21,8 @@ internal sealed partial class UniStreamService
         _logger = logger;
     }
 
-    /// <summary>Binds the service's one method (called by the GRPC host with a null instance).</summary>
-    public static void BindService(ServiceBinderBase binder, UniStreamService? service)
-    {
-        ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(UniStreamMethods.Consume, service is null ? null : service.Consume);
-    }
-
-    /// <summary>Serves one unidirectional GRPC connection.</summary>
-    public async Task Consume(ConnectRequest request, IServerStreamWriter<UniStreamFrame> responseStream, ServerCallContext context)
+    /// <inheritdoc />
+    public override async Task Consume(ConnectRequest request, IServerStreamWriter<UniStreamFrame> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (_node.IsShuttingDown)

@@ -25,13 +25,15 @@ internal sealed partial class WebSocketHandler
     private readonly RelayNode _node;
     private readonly OriginPolicy _origins;
     private readonly ConnectionGate _gate;
+    private readonly PreparedFrames _frames;
     private readonly ILogger<WebSocketHandler> _logger;
 
-    public WebSocketHandler(RelayNode node, OriginPolicy origins, ConnectionGate gate, ILogger<WebSocketHandler> logger)
+    public WebSocketHandler(RelayNode node, OriginPolicy origins, ConnectionGate gate, PreparedFrames frames, ILogger<WebSocketHandler> logger)
     {
         _node = node;
         _origins = origins;
         _gate = gate;
+        _frames = frames;
         _logger = logger;
     }
 
@@ -58,14 +60,25 @@ internal sealed partial class WebSocketHandler
 
         var (protocol, subprotocol) = Negotiate(context);
         var settings = _node.Config.Websocket;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        System.Net.WebSockets.WebSocket socket;
+        CompressedFrameWriter? compressed = null;
+        if (settings.Compression && DeflateHandshake.CanNegotiate(context))
         {
-            SubProtocol = subprotocol,
-            KeepAliveInterval = TimeSpan.Zero,
-            DangerousEnableCompression = settings.Compression,
-        }).ConfigureAwait(false);
+            // Upgraded by hand so prepared compressed frames can be written next to the socket.
+            (socket, var stream) = await DeflateHandshake.AcceptAsync(context, subprotocol).ConfigureAwait(false);
+            compressed = new CompressedFrameWriter(stream, _frames, settings.CompressionMinSize);
+        }
+        else
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = subprotocol,
+                KeepAliveInterval = TimeSpan.Zero,
+            }).ConfigureAwait(false);
+        }
 
-        using var transport = new WebSocketTransport(socket, protocol);
+        using var socketScope = socket;
+        using var transport = new WebSocketTransport(socket, protocol, compressed);
         var client = new ClientConnection(_node, transport, RequestInfoFactory.Create(context, _node));
         try
         {

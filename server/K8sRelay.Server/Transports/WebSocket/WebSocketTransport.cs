@@ -21,13 +21,18 @@ internal sealed class WebSocketTransport : ITransport, IDisposable
     private static readonly TimeSpan PendingWriteTimeout = TimeSpan.FromSeconds(10);
 
     private readonly System.Net.WebSockets.WebSocket _socket;
+    private readonly CompressedFrameWriter? _compressed;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _closed;
 
-    public WebSocketTransport(System.Net.WebSockets.WebSocket socket, ProtocolType protocol)
+    /// <param name="socket">The accepted WebSocket.</param>
+    /// <param name="protocol">Encoding of the connection.</param>
+    /// <param name="compressed">The prepared-frame writer when the connection negotiated permessage-deflate.</param>
+    public WebSocketTransport(System.Net.WebSockets.WebSocket socket, ProtocolType protocol, CompressedFrameWriter? compressed = null)
     {
         _socket = socket;
         Protocol = protocol;
+        _compressed = compressed;
     }
 
     /// <inheritdoc />
@@ -49,6 +54,12 @@ internal sealed class WebSocketTransport : ITransport, IDisposable
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_compressed is not null)
+            {
+                await _compressed.WriteAsync(_socket, messages, Protocol == ProtocolType.Json, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             if (messages.Count == 1)
             {
                 await _socket.SendAsync(messages[0], type, endOfMessage: true, cancellationToken).ConfigureAwait(false);
