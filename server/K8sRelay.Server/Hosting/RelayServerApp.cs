@@ -1,4 +1,3 @@
-using System.Net;
 using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Auth;
 using K8sRelay.Core.Engines;
@@ -28,8 +27,7 @@ public static class RelayServerApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            var address = string.IsNullOrEmpty(config.HttpServer.Address) ? IPAddress.Any : IPAddress.Parse(config.HttpServer.Address == "localhost" ? "127.0.0.1" : config.HttpServer.Address);
-            kestrel.Listen(address, config.HttpServer.Port);
+            InternalPortRouting.Listen(kestrel, config);
         });
 
         var services = builder.Services;
@@ -62,6 +60,7 @@ public static class RelayServerApp
             StartupLog.ConfigWarning(startupLog, warning);
         }
 
+        app.UseInternalPortRouting(config);
         app.UseWebSockets();
         if (!config.Websocket.Disabled)
         {
