@@ -7,7 +7,7 @@ namespace K8sRelay.Operator.Entities;
 /// A HorizontalPodAutoscaler (autoscaling/v2) that targets this RealtimeCluster's scale subresource and scales on
 /// the per-pod average of a Pods metric, by default centrifugo_node_num_clients served by a metrics adapter.
 /// </summary>
-[CelRule("!self.enabled || self.minReplicas <= self.maxReplicas", "autoscaling.minReplicas must not exceed maxReplicas")]
+[CelRule("!has(self.enabled) || !self.enabled || self.minReplicas <= self.maxReplicas", "autoscaling.minReplicas must not exceed maxReplicas")]
 public sealed class AutoscalingSpec
 {
     /// <summary>Create the HorizontalPodAutoscaler.</summary>

@@ -5,7 +5,7 @@ namespace K8sRelay.Operator.Entities;
 
 /// <summary>Desired state of a RealtimeCluster.</summary>
 [CelRule("self.engine.type != 'Memory' || self.replicas <= 1", "the Memory engine supports one replica only; use engine.type Redis to run more")]
-[CelRule("!self.autoscaling.enabled || self.engine.type != 'Memory'", "autoscaling needs the Redis engine")]
+[CelRule("!has(self.autoscaling) || !has(self.autoscaling.enabled) || !self.autoscaling.enabled || self.engine.type != 'Memory'", "autoscaling needs the Redis engine")]
 public sealed class RealtimeClusterSpec
 {
     /// <summary>Server container image. Defaults to k8srelay/server with the version below, or the operator's default version.</summary>
