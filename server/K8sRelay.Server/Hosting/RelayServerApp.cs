@@ -33,7 +33,7 @@ public static class RelayServerApp
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddMemoryEngine();
+        services.AddRelayEngine(config);
         services.AddSingleton<ITokenVerifier>(sp => TokenVerifierFactory.Create(config.Client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new RelayNode(
             config,
