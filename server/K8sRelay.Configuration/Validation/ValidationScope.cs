@@ -137,7 +137,7 @@ internal sealed class ValidationScope
 
         try
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(GoRegex.ToDotNet(pattern), RegexOptions.None, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException ex)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using K8sRelay.Configuration.Model;
+using K8sRelay.Configuration.Validation;
 
 namespace K8sRelay.Core.Channels;
 
@@ -12,7 +13,7 @@ public sealed class ChannelNamespace
         Options = options;
         if (!string.IsNullOrEmpty(options.ChannelRegex))
         {
-            ChannelRegex = new Regex(options.ChannelRegex, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            ChannelRegex = GoRegex.Compile(options.ChannelRegex);
         }
     }
 
