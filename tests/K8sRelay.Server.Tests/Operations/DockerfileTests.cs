@@ -25,7 +25,11 @@ public sealed partial class DockerfileTests
 
         var froms = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
         Assert.True(froms.Count >= 2, "not a multi-stage build");
-        Assert.Contains("aspnet", Arguments(lines)["RUNTIME_IMAGE"], StringComparison.Ordinal);
+        // Base images are build arguments (no registry is named in the repository); both stages use them.
+        var arguments = Arguments(lines);
+        Assert.True(arguments.ContainsKey("SDK_IMAGE") && arguments.ContainsKey("RUNTIME_IMAGE"), $"{dockerfile}: SDK_IMAGE and RUNTIME_IMAGE build arguments expected");
+        Assert.Contains(froms, f => f.StartsWith("FROM ${SDK_IMAGE}", StringComparison.Ordinal));
+        Assert.Contains(froms, f => f.StartsWith("FROM ${RUNTIME_IMAGE}", StringComparison.Ordinal));
 
         foreach (var copy in lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from=", StringComparison.Ordinal)))
         {
