@@ -36,7 +36,8 @@ public sealed class ScaleAndLeadershipTests
         await scenario.WaitForReadyAsync("feed");
 
         string[] fewest = [pods[3], pods[1]];
-        Assert.Equal(fewest, scenario.Api.Relay.Drained);
+        // The drain call is idempotent on the server; a reconcile that runs before the pods are empty may repeat it.
+        Assert.Equal(fewest, scenario.Api.Relay.Drained.Distinct());
         Assert.Equal(fewest.Order(), scenario.Api.Controllers.DeletedPods.Order());
         Assert.Equal([pods[0], pods[2]], scenario.ServerPods("feed").Order());
         Assert.Null(scenario.Cluster("feed")!["status"]!["drain"]);
