@@ -12,11 +12,13 @@ namespace K8sRelay.Server.Api;
 public sealed class ApiKeyCheck
 {
     private readonly byte[] _key;
+    private readonly byte[] _keyHash;
     private readonly bool _insecure;
 
     public ApiKeyCheck(HttpApiConfig config)
     {
         _key = Encoding.UTF8.GetBytes(config.Key ?? string.Empty);
+        _keyHash = SHA256.HashData(_key);
         _insecure = config.Insecure;
     }
 
@@ -52,6 +54,7 @@ public sealed class ApiKeyCheck
         return request.Query.TryGetValue("api_key", out var query) && Matches(query.ToString());
     }
 
+    // Both sides are hashed first so the comparison time reveals neither the key nor its length.
     private bool Matches(string candidate) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _key);
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(candidate)), _keyHash);
 }

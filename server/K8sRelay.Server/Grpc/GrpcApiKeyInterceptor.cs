@@ -20,7 +20,7 @@ public sealed class GrpcApiKeyInterceptor : Interceptor
     {
         ArgumentNullException.ThrowIfNull(config);
         var key = config.GrpcApi.Key;
-        _expected = string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes("apikey " + key);
+        _expected = string.IsNullOrEmpty(key) ? null : SHA256.HashData(Encoding.UTF8.GetBytes("apikey " + key));
     }
 
     /// <inheritdoc />
@@ -32,7 +32,7 @@ public sealed class GrpcApiKeyInterceptor : Interceptor
         if (_expected is not null)
         {
             var given = context.RequestHeaders.GetValue("authorization");
-            if (given is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), _expected))
+            if (given is null || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), _expected))
             {
                 throw new RpcException(new Status(StatusCode.Unauthenticated, "unauthenticated"));
             }
