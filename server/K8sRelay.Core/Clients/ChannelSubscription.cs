@@ -1,3 +1,4 @@
+using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
 
 namespace K8sRelay.Core.Clients;
@@ -44,7 +45,29 @@ internal sealed class ChannelSubscription : ISubscriber
     /// <summary>True once the subscribe reply was written and live delivery started.</summary>
     public bool IsLive { get; private set; }
 
-    private bool Positioned => (Flags & SubscriptionFlags.Positioned) != 0;
+    /// <summary>True when the client tracks its stream position (positioned or recoverable subscription).</summary>
+    public bool IsPositioned => (Flags & SubscriptionFlags.Positioned) != 0;
+
+    private bool Positioned => IsPositioned;
+
+    /// <summary>
+    /// True when the stream's current top <paramref name="top"/> is past what this live subscription holds,
+    /// or in another epoch, or unknown (null): the client may have missed publications.
+    /// </summary>
+    public bool IsBehind(StreamPosition? top)
+    {
+        lock (_gate)
+        {
+            if (!IsLive)
+            {
+                return false;
+            }
+
+            return top is not { } position
+                || (Epoch.Length > 0 && position.Epoch != Epoch)
+                || position.Offset > Offset;
+        }
+    }
 
     /// <summary>
     /// Starts live delivery after the subscribe reply was queued: sets the client's position and

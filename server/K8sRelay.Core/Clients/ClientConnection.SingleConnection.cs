@@ -1,4 +1,5 @@
 using K8sRelay.Core.Diagnostics;
+using K8sRelay.Core.Node;
 using K8sRelay.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -31,13 +32,16 @@ public sealed partial class ClientConnection
                 return;
             }
 
-            foreach (var older in _node.Hub.UserClients(user))
-            {
-                if (!ReferenceEquals(older, this))
+            // Every node closes the user's other connections (this one is whitelisted).
+            await _node.ApplyAsync(
+                new UserCommand
                 {
-                    await older.DisconnectAsync(DisconnectReason.ConnectionLimit).ConfigureAwait(false);
-                }
-            }
+                    Kind = UserCommandKind.Disconnect,
+                    User = user,
+                    DisconnectReason = DisconnectReason.ConnectionLimit,
+                    Whitelist = [ClientId],
+                },
+                _closing.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

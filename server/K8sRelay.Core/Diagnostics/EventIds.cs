@@ -10,6 +10,17 @@ public static class EventIds
     public const int ShutdownStarted = 1002;
     public const int DrainStarted = 1003;
     public const int DrainFinished = 1004;
+    public const int DeliveryLost = 1005;
+    public const int DeliveryRestored = 1006;
+    public const int DeliveryCheckFailed = 1007;
+
+    public const int ClusterNodeJoined = 1201;
+    public const int ClusterNodeLeft = 1202;
+    public const int ClusterSendFailed = 1203;
+    public const int ClusterBadMessage = 1204;
+    public const int ClusterUnknownMessage = 1205;
+    public const int ClusterHandleFailed = 1206;
+    public const int ClusterSurveyIncomplete = 1207;
 
     public const int ClientConnected = 2001;
     public const int ClientDisconnected = 2002;

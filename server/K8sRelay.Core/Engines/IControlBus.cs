@@ -17,6 +17,12 @@ public interface IControlBus
     /// </summary>
     void RegisterControlHandler(string nodeId, Func<byte[], ValueTask> handler) => RegisterControlHandler(handler);
 
+    /// <summary>
+    /// True when other nodes can be on the other end (Redis, NATS); false for a bus that only loops back to
+    /// the local node, in which case the node does not run cluster control traffic at all.
+    /// </summary>
+    bool SpansNodes => true;
+
     /// <summary>Sends a control message to every node (including this one), or to one node when <paramref name="toNodeId"/> is set.</summary>
     ValueTask PublishControlAsync(byte[] message, string? toNodeId, CancellationToken cancellationToken);
 }

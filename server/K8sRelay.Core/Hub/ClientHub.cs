@@ -66,6 +66,10 @@ public sealed class ClientHub
     public IEnumerable<KeyValuePair<string, int>> Channels() =>
         _channels.Select(static kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Count));
 
+    /// <summary>The local subscribers of a channel (a moment's view).</summary>
+    internal IReadOnlyList<ISubscriber> Subscribers(string channel) =>
+        _channels.TryGetValue(channel, out var subscribers) ? subscribers.Snapshot() : [];
+
     /// <summary>Number of local subscribers of a channel.</summary>
     public int SubscriberCount(string channel) => _channels.TryGetValue(channel, out var s) ? s.Count : 0;
 

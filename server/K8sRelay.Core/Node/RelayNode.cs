@@ -1,6 +1,7 @@
 using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Auth;
 using K8sRelay.Core.Channels;
+using K8sRelay.Core.Cluster;
 using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
@@ -14,7 +15,7 @@ namespace K8sRelay.Core.Node;
 /// presence manager), token verification, channel rules and the shared timer wheel. Receives what
 /// the broker delivers and fans it out to local subscribers. Thread-safe.
 /// </summary>
-public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
+public sealed partial class RelayNode : IBrokerEventHandler, IBrokerConnectivityHandler, IAsyncDisposable
 {
     private readonly ILogger<RelayNode> _logger;
     private readonly ChannelLocks _channelLocks = new();
@@ -27,7 +28,8 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
         IControlBus controlBus,
         ITokenVerifier tokenVerifier,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        ClusterOptions? clusterOptions = null)
     {
         Config = config;
         Broker = broker;
@@ -42,6 +44,7 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
         Name = string.IsNullOrEmpty(config.Node.Name) ? $"{Environment.MachineName}_{config.HttpServer.Port}" : config.Node.Name;
         _startedAt = time.GetUtcNow().ToUnixTimeSeconds();
         Metrics = new RelayMetrics(this);
+        Cluster = new ClusterControl(this, clusterOptions ?? new ClusterOptions());
         broker.RegisterEventHandler(this);
     }
 
@@ -81,6 +84,9 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
     /// <summary>The node's metrics (Centrifugo's names), recorded by connections, transports and the API.</summary>
     public RelayMetrics Metrics { get; }
 
+    /// <summary>The node's part in a cluster (node registry, command relay, emulation forwarding); idle on one node.</summary>
+    public ClusterControl Cluster { get; }
+
     /// <summary>Clock.</summary>
     public TimeProvider Time { get; }
 
@@ -96,6 +102,7 @@ public sealed partial class RelayNode : IBrokerEventHandler, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Cluster.DisposeAsync().ConfigureAwait(false);
         await Timers.DisposeAsync().ConfigureAwait(false);
         Metrics.Dispose();
     }

@@ -7,6 +7,7 @@ namespace K8sRelay.Server.Hosting;
 /// stops: it turns not ready at once, refuses new connections after <c>shutdown.drain_grace</c>, and
 /// disconnects its clients with 3001 spread over <c>shutdown.drain_period</c>, so they reconnect to other
 /// nodes a few at a time and recover; the schedule is shortened to end within <c>shutdown.timeout</c>.
+/// On start the node joins its cluster (engines that span nodes); after the drain it tells the cluster it leaves.
 /// </summary>
 internal sealed class NodeLifecycleService : IHostedLifecycleService
 {
@@ -16,7 +17,11 @@ internal sealed class NodeLifecycleService : IHostedLifecycleService
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _node.StartCluster();
+        return Task.CompletedTask;
+    }
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -31,6 +36,17 @@ internal sealed class NodeLifecycleService : IHostedLifecycleService
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
             // Shutdown timeout reached: the host stops anyway and the remaining connections close with it.
+        }
+
+        // Other nodes stop listing this one now rather than when its heartbeats go missing.
+        using var leaveTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _node.Time);
+        try
+        {
+            await _node.Cluster.LeaveAsync(leaveTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The control bus did not answer in time; the other nodes drop this one when its heartbeats stop.
         }
     }
 

@@ -10,6 +10,9 @@ public sealed class MemoryControlBus : IControlBus
     private volatile Registration? _registration;
 
     /// <inheritdoc />
+    public bool SpansNodes => false;
+
+    /// <inheritdoc />
     public void RegisterControlHandler(Func<byte[], ValueTask> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
