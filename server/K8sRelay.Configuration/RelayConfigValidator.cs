@@ -104,5 +104,37 @@ public static partial class RelayConfigValidator
         {
             scope.Fail("key_pem", "TLS is enabled but no private key is set (key_pem, key_pem_b64 or key_pem_file)");
         }
+
+        // The value that is used (a file wins over base64, base64 over raw text) must at least look like PEM;
+        // files are read, and every PEM parsed, when the server starts.
+        PemText(scope, "cert_pem", tls.CertPemFile, tls.CertPemB64, tls.CertPem);
+        PemText(scope, "key_pem", tls.KeyPemFile, tls.KeyPemB64, tls.KeyPem);
     }
+
+    private static void PemText(ValidationScope scope, string name, string file, string base64, string raw)
+    {
+        if (file.Length > 0)
+        {
+            return;
+        }
+
+        if (base64.Length > 0)
+        {
+            var bytes = new byte[base64.Length];
+            if (!Convert.TryFromBase64String(base64, bytes, out var length))
+            {
+                scope.Fail(name + "_b64", "not valid base64");
+            }
+            else if (!LooksLikePem(System.Text.Encoding.UTF8.GetString(bytes, 0, length)))
+            {
+                scope.Fail(name + "_b64", "does not decode to a PEM block (-----BEGIN …-----)");
+            }
+        }
+        else if (raw.Length > 0 && !LooksLikePem(raw))
+        {
+            scope.Fail(name, "not a PEM block (-----BEGIN …-----)");
+        }
+    }
+
+    private static bool LooksLikePem(string text) => text.Contains("-----BEGIN ", StringComparison.Ordinal);
 }

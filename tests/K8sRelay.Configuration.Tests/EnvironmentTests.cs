@@ -204,6 +204,25 @@ public sealed class EnvironmentTests
         Assert.Equal(1735689600L, config.Client.Token.HmacPreviousSecretKeyValidUntil);
     }
 
+    [Fact]
+    public void UniGrpcTls_KeysLoadFromVariables()
+    {
+        var config = Load(new()
+        {
+            ["CENTRIFUGO_UNI_GRPC_ENABLED"] = "true",
+            ["CENTRIFUGO_UNI_GRPC_MAX_RECEIVE_MESSAGE_SIZE"] = "1024",
+            ["CENTRIFUGO_UNI_GRPC_TLS_ENABLED"] = "true",
+            ["CENTRIFUGO_UNI_GRPC_TLS_CERT_PEM_FILE"] = "/tls/tls.crt",
+            ["CENTRIFUGO_UNI_GRPC_TLS_KEY_PEM_FILE"] = "/tls/tls.key",
+        });
+
+        Assert.True(config.UniGrpc.Enabled);
+        Assert.Equal(1024, config.UniGrpc.MaxReceiveMessageSize);
+        Assert.True(config.UniGrpc.Tls.Enabled);
+        Assert.Equal("/tls/tls.crt", config.UniGrpc.Tls.CertPemFile);
+        Assert.Equal("/tls/tls.key", config.UniGrpc.Tls.KeyPemFile);
+    }
+
     private static RelayConfig Load(Dictionary<string, string?> environment) =>
         RelayConfigLoader.Load(null, environment, []).Config;
 }

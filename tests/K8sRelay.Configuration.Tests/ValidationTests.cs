@@ -21,6 +21,13 @@ public sealed class ValidationTests
         { """{ "http_server": { "internal_port": "abc" } }""", "http_server.internal_port" },
         { """{ "http_server": { "tls": { "enabled": true } } }""", "http_server.tls.cert_pem" },
         { """{ "grpc_api": { "enabled": true, "port": -1 } }""", "grpc_api.port" },
+        { """{ "uni_grpc": { "max_receive_message_size": -1 } }""", "uni_grpc.max_receive_message_size" },
+        { """{ "uni_grpc": { "enabled": true, "port": 0 } }""", "uni_grpc.port" },
+        { """{ "uni_grpc": { "enabled": true, "tls": { "enabled": true } } }""", "uni_grpc.tls.cert_pem" },
+        { """{ "uni_grpc": { "enabled": true, "tls": { "enabled": true, "cert_pem_file": "/tls/cert.pem" } } }""", "uni_grpc.tls.key_pem" },
+        { """{ "uni_grpc": { "enabled": true, "tls": { "enabled": true, "cert_pem": "not a certificate", "key_pem_file": "/tls/key.pem" } } }""", "uni_grpc.tls.cert_pem" },
+        { """{ "uni_grpc": { "enabled": true, "tls": { "enabled": true, "cert_pem_file": "/tls/cert.pem", "key_pem_b64": "%%%" } } }""", "uni_grpc.tls.key_pem_b64" },
+        { """{ "uni_grpc": { "enabled": true, "tls": { "enabled": true, "cert_pem_b64": "aGVsbG8=", "key_pem_file": "/tls/key.pem" } } }""", "uni_grpc.tls.cert_pem_b64" },
         { """{ "engine": { "type": "tarantool" } }""", "engine.type" },
         { """{ "engine": { "type": "redis", "redis": { "address": [] } } }""", "engine.redis.address" },
         { """{ "broker": { "enabled": true, "type": "kafka" } }""", "broker.type" },
@@ -107,6 +114,24 @@ public sealed class ValidationTests
         var config = new RelayConfig();
         config.Client.PingInterval = TimeSpan.FromTicks(-1);
 
+        Assert.Empty(RelayConfigValidator.Validate(config));
+    }
+
+    [Fact]
+    public void Validate_UniGrpcTls_FromFilesOrPem_IsAccepted()
+    {
+        var pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        var key = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
+        var config = new RelayConfig();
+        config.UniGrpc.Enabled = true;
+        config.UniGrpc.Tls = new TlsConfig { Enabled = true, CertPemFile = "/tls/cert.pem", KeyPemB64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)) };
+        Assert.Empty(RelayConfigValidator.Validate(config));
+
+        config.UniGrpc.Tls = new TlsConfig { Enabled = true, CertPem = pem, KeyPem = key };
+        Assert.Empty(RelayConfigValidator.Validate(config));
+
+        // Disabled TLS is not checked, whatever it holds.
+        config.UniGrpc.Tls = new TlsConfig { Enabled = false, CertPem = "junk" };
         Assert.Empty(RelayConfigValidator.Validate(config));
     }
 

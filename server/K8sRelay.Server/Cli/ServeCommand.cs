@@ -42,7 +42,18 @@ internal static class ServeCommand
             return 1;
         }
 
-        var app = RelayServerApp.Build(loaded.Config, loaded.Warnings);
+        WebApplication app;
+        try
+        {
+            app = RelayServerApp.Build(loaded.Config, loaded.Warnings);
+        }
+        catch (ConfigException ex)
+        {
+            // Problems found only while setting up (a TLS certificate that does not load).
+            await output.WriteLineAsync("error: " + CliConfig.Describe(ex)).ConfigureAwait(false);
+            return 1;
+        }
+
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -31,15 +31,18 @@ public static class GrpcApiHosting
                 options.MaxReceiveMessageSize = grpc.MaxReceiveMessageSize;
             }
         });
+
+        // Loaded now, so a bad certificate stops the start with an error naming its key.
+        var certificate = grpc.Tls.Enabled ? TlsCertificates.LoadServerCertificate(grpc.Tls, "grpc_api.tls") : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = string.IsNullOrEmpty(grpc.Address) ? IPAddress.Any : IPAddress.Parse(grpc.Address == "localhost" ? "127.0.0.1" : grpc.Address);
             kestrel.Listen(address, grpc.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
-                if (grpc.Tls.Enabled)
+                if (certificate is not null)
                 {
-                    listen.UseHttps(TlsCertificates.LoadServerCertificate(grpc.Tls));
+                    listen.UseHttps(certificate);
                 }
             });
         });

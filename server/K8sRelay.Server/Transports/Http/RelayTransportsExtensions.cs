@@ -1,6 +1,7 @@
 using System.Net;
 using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Clients;
+using K8sRelay.Server.Grpc;
 using K8sRelay.Server.Transports.Emulation;
 using K8sRelay.Server.Transports.HttpStream;
 using K8sRelay.Server.Transports.Init;
@@ -21,7 +22,11 @@ namespace K8sRelay.Server.Transports.Http;
 /// </summary>
 public static class RelayTransportsExtensions
 {
-    /// <summary>Adds the transports' services and, with <c>uni_grpc.enabled</c>, the HTTP/2 GRPC listener.</summary>
+    /// <summary>
+    /// Adds the transports' services and, with <c>uni_grpc.enabled</c>, the HTTP/2 GRPC listener (TLS with
+    /// <c>uni_grpc.tls</c>; requests up to <c>uni_grpc.max_receive_message_size</c> bytes, 65536 when 0). A
+    /// certificate that cannot be loaded throws <see cref="K8sRelay.Configuration.ConfigException"/> naming its key.
+    /// </summary>
     public static WebApplicationBuilder AddRelayTransports(this WebApplicationBuilder builder, RelayConfig config)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -44,8 +49,18 @@ public static class RelayTransportsExtensions
         {
             services.AddGrpc().AddServiceOptions<UniStreamService>(o =>
                 o.MaxReceiveMessageSize = uniGrpc.MaxReceiveMessageSize > 0 ? uniGrpc.MaxReceiveMessageSize : 65536);
+
+            // Loaded now, so a bad certificate stops the start with an error naming its key.
+            var certificate = uniGrpc.Tls.Enabled ? TlsCertificates.LoadServerCertificate(uniGrpc.Tls, "uni_grpc.tls") : null;
             builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(ListenAddress(uniGrpc.Address), uniGrpc.Port, listen => listen.Protocols = HttpProtocols.Http2));
+                kestrel.Listen(ListenAddress(uniGrpc.Address), uniGrpc.Port, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+                }));
         }
 
         return builder;
