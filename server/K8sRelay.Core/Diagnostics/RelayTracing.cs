@@ -37,6 +37,9 @@ public static class RelayTracing
     /// <summary>Attribute: the name of the node that handled the call.</summary>
     public const string NodeAttribute = "centrifugo.node";
 
+    /// <summary>Attribute: the API error code a command answered with (for example 102), when it failed.</summary>
+    public const string ApiErrorCodeAttribute = "centrifugo.api.error_code";
+
     /// <summary>The activity source every span of the server is started from.</summary>
     public static ActivitySource Source { get; } = new(SourceName, NodeVersion.Current);
 
@@ -48,6 +51,36 @@ public static class RelayTracing
     {
         var activity = Source.StartActivity("api " + method, ActivityKind.Internal);
         if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ApiProtocolAttribute, protocol);
+            activity.SetTag(ApiMethodAttribute, method);
+            if (nodeName is not null)
+            {
+                activity.SetTag(NodeAttribute, nodeName);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// Starts the server span of one server API command that arrived without an HTTP request span around it
+    /// (the GRPC API): a child of <paramref name="remoteParent"/>, the caller's trace context, or the root of a
+    /// new trace when the caller sent none; never a child of the ambient activity. Returns null when the span
+    /// is not sampled.
+    /// </summary>
+    public static Activity? StartApiServerCommand(string protocol, string method, string? nodeName, ActivityContext remoteParent)
+    {
+        var ambient = Activity.Current;
+        Activity.Current = null;
+        var activity = Source.StartActivity("api " + method, ActivityKind.Server, remoteParent);
+        if (activity is null)
+        {
+            Activity.Current = ambient;
+            return null;
+        }
+
+        if (activity.IsAllDataRequested)
         {
             activity.SetTag(ApiProtocolAttribute, protocol);
             activity.SetTag(ApiMethodAttribute, method);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using K8sRelay.Core.Node;
+using K8sRelay.Server.Diagnostics;
 using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Api;
@@ -60,6 +61,11 @@ internal static class ServerApiEndpoints
         {
             await ApiResponses.PlainTextAsync(context, StatusCodes.Status400BadRequest, "Bad Request: " + ex.Message).ConfigureAwait(false);
             return;
+        }
+
+        if (reply.Error is { } apiError)
+        {
+            ApiCallErrors.Mark(context, apiError.Code);
         }
 
         if (reply.Error is { } error && UsesTransportErrors(context, node))

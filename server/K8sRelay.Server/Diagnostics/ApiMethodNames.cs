@@ -20,6 +20,44 @@ internal static class ApiMethodNames
         "history", "history_remove", "channels", "info", "batch", "rpc", "drain",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The GRPC API service whose calls <see cref="FromGrpcMethod"/> names.</summary>
+    public const string GrpcApiService = "centrifugal.centrifugo.api.CentrifugoApi";
+
+    private const string GrpcMethodPrefix = "/" + GrpcApiService + "/";
+
+    private static readonly FrozenDictionary<string, string> GrpcMethods = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Publish"] = "publish",
+        ["Broadcast"] = "broadcast",
+        ["Subscribe"] = "subscribe",
+        ["Unsubscribe"] = "unsubscribe",
+        ["Disconnect"] = "disconnect",
+        ["Refresh"] = "refresh",
+        ["Presence"] = "presence",
+        ["PresenceStats"] = "presence_stats",
+        ["History"] = "history",
+        ["HistoryRemove"] = "history_remove",
+        ["Channels"] = "channels",
+        ["Info"] = "info",
+        ["Batch"] = "batch",
+        ["RPC"] = "rpc",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The label for a GRPC call's full method name (<c>/centrifugal.centrifugo.api.CentrifugoApi/PresenceStats</c>
+    /// is <c>presence_stats</c>, the same label the HTTP API uses), or null when the call is not to the GRPC API.
+    /// </summary>
+    public static string? FromGrpcMethod(string fullMethod)
+    {
+        ArgumentNullException.ThrowIfNull(fullMethod);
+        if (!fullMethod.StartsWith(GrpcMethodPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return GrpcMethods.TryGetValue(fullMethod[GrpcMethodPrefix.Length..], out var known) ? known : Unknown;
+    }
+
     /// <summary>The label for an API request path below <paramref name="prefix"/>, or null when it is not an API path.</summary>
     public static string? FromPath(PathString path, PathString prefix)
     {

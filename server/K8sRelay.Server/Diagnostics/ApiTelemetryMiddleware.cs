@@ -7,7 +7,8 @@ namespace K8sRelay.Server.Diagnostics;
 
 /// <summary>
 /// Wraps every HTTP server API request (below <c>http_api.handler_prefix</c>) in a span and records
-/// <c>centrifugo_api_command_duration_seconds</c> and, for answers with an error status,
+/// <c>centrifugo_api_command_duration_seconds</c> and, for answers with an API error (labelled with its code,
+/// whether it travels inside a 200 or as a status) or an error status (labelled with the status),
 /// <c>centrifugo_api_command_errors_total</c>. The span is a child of the request's activity, which
 /// ASP.NET Core starts from the caller's <c>traceparent</c>, so the caller's trace continues. Sampled
 /// spans also name the channel of the command, read from a buffered copy of the body.
@@ -62,7 +63,12 @@ internal sealed class ApiTelemetryMiddleware
         {
             var status = context.Response.StatusCode;
             _node.Metrics.ApiCommand(Protocol, method, Stopwatch.GetElapsedTime(started));
-            if (status >= 400)
+            var apiError = ApiCallErrors.Of(context);
+            if (apiError is { } code)
+            {
+                _node.Metrics.ApiError(Protocol, method, ApiCallErrors.Label(code));
+            }
+            else if (status >= 400)
             {
                 _node.Metrics.ApiError(Protocol, method, StatusText(status));
             }
@@ -70,6 +76,11 @@ internal sealed class ApiTelemetryMiddleware
             if (activity is not null)
             {
                 activity.SetTag("http.response.status_code", status);
+                if (apiError is { } errorCode)
+                {
+                    activity.SetTag(RelayTracing.ApiErrorCodeAttribute, (long)errorCode);
+                }
+
                 if (status >= 500)
                 {
                     RelayTracing.Fail(activity, StatusText(status));

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using K8sRelay.Configuration.Model;
 using K8sRelay.Server.Api;
+using K8sRelay.Server.Diagnostics;
 using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Grpc;
@@ -86,7 +87,13 @@ public sealed class CentrifugoApiService : CentrifugoApi.CentrifugoApiBase
 
     private T Answer<T>(T response, Func<T, Error?> errorOf, ServerCallContext context)
     {
-        if (errorOf(response) is { } error && UsesTransportErrors(context))
+        if (errorOf(response) is not { } error)
+        {
+            return response;
+        }
+
+        ApiCallErrors.Mark(context, error.Code);
+        if (UsesTransportErrors(context))
         {
             throw GrpcErrors.ToException(error);
         }

@@ -7,7 +7,8 @@ namespace K8sRelay.Server.Grpc;
 /// <summary>
 /// Hosts the GRPC API when <c>grpc_api.enabled</c>: its own Kestrel endpoint on
 /// <c>grpc_api.address</c>:<c>grpc_api.port</c> (HTTP/2 only, so cleartext h2c works; TLS when
-/// <c>grpc_api.tls.enabled</c>), the key check and the service, reachable on that port only.
+/// <c>grpc_api.tls.enabled</c>), telemetry (<see cref="GrpcApiTelemetryInterceptor"/>), the key check and the
+/// service, reachable on that port only.
 /// </summary>
 public static class GrpcApiHosting
 {
@@ -22,9 +23,12 @@ public static class GrpcApiHosting
         }
 
         var grpc = config.GrpcApi;
+        builder.Services.AddSingleton<GrpcApiTelemetryInterceptor>();
         builder.Services.AddSingleton<GrpcApiKeyInterceptor>();
         builder.Services.AddGrpc(options =>
         {
+            // Telemetry first, so calls the key check rejects are measured and counted too.
+            options.Interceptors.Add<GrpcApiTelemetryInterceptor>();
             options.Interceptors.Add<GrpcApiKeyInterceptor>();
             if (grpc.MaxReceiveMessageSize > 0)
             {

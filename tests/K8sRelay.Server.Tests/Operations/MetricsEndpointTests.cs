@@ -1,11 +1,20 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using K8sRelay.Core.Diagnostics;
+using K8sRelay.Server.Grpc.Api;
 using K8sRelay.Server.Tests.Security;
+using K8sRelay.Testing.Processes;
+using GrpcInfoRequest = K8sRelay.Server.Grpc.Api.InfoRequest;
+using GrpcPresenceStatsRequest = K8sRelay.Server.Grpc.Api.PresenceStatsRequest;
+using GrpcPublishRequest = K8sRelay.Server.Grpc.Api.PublishRequest;
 
 namespace K8sRelay.Server.Tests.Operations;
 
 /// <summary>
 /// <c>/metrics</c> scraped over HTTP from a real server: Centrifugo's metric names and labels, gauges that follow
-/// connections and subscriptions up and down, counters that follow messages, errors and disconnects.
+/// connections and subscriptions up and down, counters that follow messages, errors and disconnects, and the
+/// server API over HTTP and GRPC (errors inside a 200 included).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class MetricsEndpointTests
@@ -113,6 +122,53 @@ public sealed class MetricsEndpointTests
         Assert.Equal(0, scrape.Value(MetricNames.Draining));
         Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "http", "method", "publish", "error", "401"));
         Assert.Contains(scrape.Names, n => n.StartsWith("dotnet_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GrpcApi_DurationByMethod_AndApiErrorsInsideAndOutsideTheResponse()
+    {
+        const string GrpcKey = "metrics-grpc-key";
+        var grpcPort = FreePorts.Next();
+        await using var server = await OperationsServer.StartAsync(config =>
+        {
+            config.GrpcApi.Enabled = true;
+            config.GrpcApi.Address = "127.0.0.1";
+            config.GrpcApi.Port = grpcPort;
+            config.GrpcApi.Key = GrpcKey;
+        });
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        var api = new CentrifugoApi.CentrifugoApiClient(channel);
+        var auth = new Metadata { { "authorization", "apikey " + GrpcKey } };
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Null((await api.PublishAsync(new GrpcPublishRequest { Channel = "chat:g", Data = ByteString.CopyFromUtf8("{}") }, auth, cancellationToken: ct)).Error);
+        Assert.Equal(102u, (await api.PublishAsync(new GrpcPublishRequest { Channel = "nowhere:g", Data = ByteString.CopyFromUtf8("{}") }, auth, cancellationToken: ct)).Error.Code);
+        Assert.Equal(108u, (await api.PresenceStatsAsync(new GrpcPresenceStatsRequest { Channel = "chat:g" }, auth, cancellationToken: ct)).Error.Code);
+        var transport = new Metadata { { "authorization", "apikey " + GrpcKey }, { "x-centrifugo-error-mode", "transport" } };
+        var notFound = await Assert.ThrowsAsync<RpcException>(async () =>
+            await api.PublishAsync(new GrpcPublishRequest { Channel = "nowhere:t", Data = ByteString.CopyFromUtf8("{}") }, transport, cancellationToken: ct));
+        Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
+        var unauthenticated = await Assert.ThrowsAsync<RpcException>(async () => await api.InfoAsync(new GrpcInfoRequest(), cancellationToken: ct));
+        Assert.Equal(StatusCode.Unauthenticated, unauthenticated.StatusCode);
+
+        // The same in-body error over HTTP: a 200 whose body is the error.
+        using (var response = await server.ApiAsync("publish", """{"channel":"nowhere:h","data":{}}"""))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"code\":102", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
+
+        var scrape = await server.ScrapeAsync();
+        Assert.Equal(3, scrape.Value(MetricNames.ApiCommandDuration + "_count", "protocol", "grpc", "method", "publish"));
+        Assert.Equal(3, scrape.Value(MetricNames.ApiCommandDuration + "_bucket", "protocol", "grpc", "method", "publish", "le", "+Inf"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandDuration + "_count", "protocol", "grpc", "method", "presence_stats"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandDuration + "_count", "protocol", "grpc", "method", "info"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandDuration + "_count", "protocol", "http", "method", "publish"));
+        Assert.Equal(2, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "grpc", "method", "publish", "error", "102"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "grpc", "method", "presence_stats", "error", "108"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "grpc", "method", "info", "error", "unauthenticated"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "http", "method", "publish", "error", "102"));
+        Assert.Equal(5, scrape.Value(MetricNames.ApiCommandErrors));
     }
 
     private static async Task<RawClient> ConnectAsync(OperationsServer server, string user)
