@@ -1,4 +1,5 @@
 using K8sRelay.Core.Channels;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
 using K8sRelay.Core.Node;
@@ -64,6 +65,7 @@ public sealed partial class ClientConnection
     {
         var channel = request.Channel;
         CheckPresenceAllowed(channel);
+        _node.Metrics.Action(NodeActions.Presence);
         var presence = await _node.Presence.PresenceAsync(channel, _closing.Token).ConfigureAwait(false);
         var result = new PresenceResult();
         foreach (var (clientId, info) in presence)
@@ -78,6 +80,7 @@ public sealed partial class ClientConnection
     private async ValueTask<bool> HandlePresenceStatsAsync(uint id, PresenceStatsRequest request)
     {
         CheckPresenceAllowed(request.Channel);
+        _node.Metrics.Action(NodeActions.PresenceStats);
         var stats = await _node.Presence.PresenceStatsAsync(request.Channel, _closing.Token).ConfigureAwait(false);
         SendReply(new Reply
         {
@@ -116,6 +119,7 @@ public sealed partial class ClientConnection
 
         StreamPosition? since = request.Since is { } s ? new StreamPosition(s.Offset, s.Epoch) : null;
         var metaTtl = options.HistoryMetaTtl > TimeSpan.Zero ? options.HistoryMetaTtl : _node.Config.Channel.HistoryMetaTtl;
+        _node.Metrics.Action(NodeActions.History);
         var history = await _node.Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(since, limit, request.Reverse), metaTtl), _closing.Token).ConfigureAwait(false);
         var result = new K8sRelay.Protocol.Messages.HistoryResult { Epoch = history.Position.Epoch, Offset = history.Position.Offset };
         foreach (var publication in history.Publications)

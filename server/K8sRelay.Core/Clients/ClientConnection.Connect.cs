@@ -1,4 +1,5 @@
 using K8sRelay.Core.Auth;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Node;
 using K8sRelay.Protocol;
 using K8sRelay.Protocol.Messages;
@@ -7,6 +8,9 @@ namespace K8sRelay.Core.Clients;
 
 public sealed partial class ClientConnection
 {
+    /// <summary>The client name and version labels of this connection's metrics, set on connect.</summary>
+    private ClientMetricLabels _metricLabels = ClientMetricLabels.Unnamed;
+
     private async ValueTask<bool> HandleConnectAsync(Command command)
     {
         var request = command.Connect;
@@ -89,8 +93,9 @@ public sealed partial class ClientConnection
             _state = ConnectionState.Connected;
         }
 
+        _metricLabels = _node.Metrics.ClientLabels.For(request.Name, request.Version);
         _node.Hub.AddClient(this);
-        _node.Metrics.ClientConnected(TransportName);
+        _node.Metrics.ClientConnected(TransportName, _metricLabels);
 
         var result = new ConnectResult { Client = ClientId, Version = RelayNode.Version };
         if (expireAt > 0)

@@ -1,3 +1,4 @@
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Protocol;
 using K8sRelay.Protocol.Messages;
 
@@ -29,7 +30,7 @@ public sealed partial class ClientConnection
         if (wasConnected)
         {
             _node.Hub.RemoveClient(this);
-            _node.Metrics.ClientDisconnected(TransportName);
+            _node.Metrics.ClientDisconnected(TransportName, _metricLabels);
             List<ChannelSubscription> subscriptions;
             lock (_gate)
             {
@@ -133,10 +134,12 @@ public sealed partial class ClientConnection
     {
         var channel = subscription.Channel;
         await _node.RemoveSubscriberAsync(channel, ClientId).ConfigureAwait(false);
+        _node.Metrics.SubscriptionRemoved(_metricLabels);
         try
         {
             if ((subscription.Flags & SubscriptionFlags.Presence) != 0)
             {
+                _node.Metrics.Action(NodeActions.RemovePresence);
                 await _node.Presence.RemovePresenceAsync(channel, ClientId, UserId, CancellationToken.None).ConfigureAwait(false);
             }
 

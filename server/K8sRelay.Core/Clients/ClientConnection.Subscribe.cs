@@ -1,5 +1,6 @@
 using K8sRelay.Core.Auth;
 using K8sRelay.Core.Channels;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
 using K8sRelay.Protocol;
@@ -142,6 +143,7 @@ public sealed partial class ClientConnection
             }
 
             registered = true;
+            _node.Metrics.SubscriptionAdded(_metricLabels);
             var result = new SubscribeResult();
             var live = new PendingLive(subscription, 0, string.Empty, false);
             if ((flags & SubscriptionFlags.Positioned) != 0)
@@ -173,6 +175,7 @@ public sealed partial class ClientConnection
             var info = new Engines.ClientInfo(UserId, ClientId, ConnInfo, chanInfo);
             if ((flags & SubscriptionFlags.Presence) != 0)
             {
+                _node.Metrics.Action(NodeActions.AddPresence);
                 await _node.Presence.AddPresenceAsync(channel, ClientId, info, _closing.Token).ConfigureAwait(false);
             }
 
@@ -194,6 +197,7 @@ public sealed partial class ClientConnection
             if (registered)
             {
                 await _node.RemoveSubscriberAsync(channel, ClientId).ConfigureAwait(false);
+                _node.Metrics.SubscriptionRemoved(_metricLabels);
             }
 
             throw;
@@ -205,6 +209,8 @@ public sealed partial class ClientConnection
     {
         var channel = subscription.Channel;
         var metaTtl = ns.Options.HistoryMetaTtl > TimeSpan.Zero ? ns.Options.HistoryMetaTtl : _node.Config.Channel.HistoryMetaTtl;
+        _node.Metrics.Action(NodeActions.HistoryStreamTop);
+        _node.Metrics.Action(NodeActions.History);
         var top = (await _node.Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(null, 0, false), metaTtl), _closing.Token).ConfigureAwait(false)).Position;
         result.Positioned = true;
         result.Epoch = top.Epoch;
@@ -218,6 +224,7 @@ public sealed partial class ClientConnection
 
         result.WasRecovering = true;
         var recovered = await RecoveryReader.RecoverAsync(_node, ns, channel, request, top, metaTtl, _closing.Token).ConfigureAwait(false);
+        _node.Metrics.Recovery(recovered is not null, recovered is { Count: > 0 });
         if (recovered is null)
         {
             if ((request.Flag & RejectUnrecoveredFlag) != 0)

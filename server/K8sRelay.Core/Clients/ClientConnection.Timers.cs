@@ -1,3 +1,4 @@
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Protocol;
 using K8sRelay.Protocol.Codecs;
 
@@ -10,6 +11,7 @@ public sealed partial class ClientConnection
 
     private int _awaitingPong;
     private long _pongDueMs;
+    private long _pingSentAt;
 
     /// <inheritdoc />
     public void OnTimer(int kind)
@@ -51,6 +53,7 @@ public sealed partial class ClientConnection
         if (!Unidirectional && settings.PongTimeout > TimeSpan.Zero)
         {
             Volatile.Write(ref _pongDueMs, _node.Timers.NowMs() + (long)settings.PongTimeout.TotalMilliseconds);
+            Volatile.Write(ref _pingSentAt, _node.Time.GetTimestamp());
             Volatile.Write(ref _awaitingPong, 1);
             _node.Timers.Schedule(this, TimerKind.PongDeadline, settings.PongTimeout);
         }
@@ -67,6 +70,7 @@ public sealed partial class ClientConnection
             return false;
         }
 
+        _node.Metrics.PingPong(TransportName, _node.Time.GetElapsedTime(Volatile.Read(ref _pingSentAt)));
         return true;
     }
 
@@ -125,6 +129,7 @@ public sealed partial class ClientConnection
             {
                 if ((subscription.Flags & SubscriptionFlags.Presence) != 0)
                 {
+                    _node.Metrics.Action(NodeActions.AddPresence);
                     var info = new Engines.ClientInfo(UserId, ClientId, ConnInfo, subscription.ChanInfo);
                     await _node.Presence.AddPresenceAsync(subscription.Channel, ClientId, info, _closing.Token).ConfigureAwait(false);
                 }

@@ -1,4 +1,5 @@
 using K8sRelay.Core.Channels;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Node;
 using K8sRelay.Protocol;
@@ -30,6 +31,8 @@ internal static class RecoveryReader
                 return [];
             }
 
+            node.Metrics.Action(NodeActions.HistoryRecoverCache);
+            node.Metrics.Action(NodeActions.History);
             var latest = await node.Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(null, 1, true), metaTtl), cancellationToken).ConfigureAwait(false);
             return latest.Publications.Count > 0 ? [latest.Publications[0]] : [];
         }
@@ -55,6 +58,8 @@ internal static class RecoveryReader
         try
         {
             var filter = new HistoryFilter(new StreamPosition(request.Offset, top.Epoch), limit > 0 ? limit : -1, false);
+            node.Metrics.Action(NodeActions.HistoryRecover);
+            node.Metrics.Action(NodeActions.History);
             history = await node.Broker.HistoryAsync(channel, new HistoryOptions(filter, metaTtl), cancellationToken).ConfigureAwait(false);
         }
         catch (ProtocolErrorException ex) when (ex.Error.Code == ErrorCodes.UnrecoverablePosition)

@@ -45,11 +45,26 @@ public static class MetricNames
     /// <summary>Histogram of client command processing time in seconds, by <c>method</c>.</summary>
     public const string CommandDuration = "centrifugo_client_command_duration_seconds";
 
-    /// <summary>Counter of successful connects, by <c>transport</c>.</summary>
+    /// <summary>Counter of successful connects, by <c>transport</c>, <c>client_name</c> and <c>client_version</c>.</summary>
     public const string ConnectionsAccepted = "centrifugo_client_connections_accepted";
 
-    /// <summary>Gauge of open authenticated connections, by <c>transport</c>.</summary>
+    /// <summary>Gauge of open authenticated connections, by <c>transport</c>, <c>client_name</c> and <c>client_version</c>.</summary>
     public const string ConnectionsInflight = "centrifugo_client_connections_inflight";
+
+    /// <summary>Gauge of subscriptions of this node's connections, by <c>client_name</c>.</summary>
+    public const string SubscriptionsInflight = "centrifugo_client_subscriptions_inflight";
+
+    /// <summary>
+    /// Counter of recovery attempts on subscribe, by <c>recovered</c> (<c>yes</c>, <c>no</c>) and
+    /// <c>has_recovered_publications</c> (<c>yes</c> when the recovery returned publications).
+    /// </summary>
+    public const string Recover = "centrifugo_client_recover";
+
+    /// <summary>Histogram of the time in seconds from a server ping to the client's pong, by <c>transport</c>.</summary>
+    public const string PingPongDuration = "centrifugo_client_ping_pong_duration_seconds";
+
+    /// <summary>Counter of node actions (<see cref="NodeActions"/>), by <c>action</c>.</summary>
+    public const string ActionCount = "centrifugo_node_action_count";
 
     /// <summary>Counter of protocol messages written to clients, by <c>transport</c>.</summary>
     public const string TransportMessagesSent = "centrifugo_transport_messages_sent";

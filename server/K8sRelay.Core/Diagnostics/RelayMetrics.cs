@@ -26,6 +26,17 @@ public sealed class RelayMetrics : IDisposable
         HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     };
 
+    /// <summary>Centrifugo's buckets of the ping/pong duration.</summary>
+    private static readonly InstrumentAdvice<double> PingPongBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
+    private static readonly KeyValuePair<string, object?> RecoveredYes = new("recovered", "yes");
+    private static readonly KeyValuePair<string, object?> RecoveredNo = new("recovered", "no");
+    private static readonly KeyValuePair<string, object?> HasPublicationsYes = new("has_recovered_publications", "yes");
+    private static readonly KeyValuePair<string, object?> HasPublicationsNo = new("has_recovered_publications", "no");
+
     private readonly Counter<long> _messagesSent;
     private readonly Counter<long> _messagesReceived;
     private readonly Counter<long> _replyErrors;
@@ -42,6 +53,11 @@ public sealed class RelayMetrics : IDisposable
     private readonly Counter<long> _apiErrors;
     private readonly Histogram<double> _proxyDuration;
     private readonly Counter<long> _proxyErrors;
+    private readonly UpDownCounter<long> _subscriptionsInflight;
+    private readonly Counter<long> _recover;
+    private readonly Histogram<double> _pingPong;
+    private readonly Counter<long> _actions;
+    private readonly ConcurrentDictionary<string, KeyValuePair<string, object?>> _actionTags = new(StringComparer.Ordinal);
     private Func<int> _nodeCount = static () => 1;
 
     /// <summary>Creates the meter of <paramref name="node"/> and its instruments.</summary>
@@ -78,7 +94,14 @@ public sealed class RelayMetrics : IDisposable
         _apiErrors = Meter.CreateCounter<long>(MetricNames.ApiCommandErrors, description: "Number of server API command errors.");
         _proxyDuration = Meter.CreateHistogram(MetricNames.ProxyDuration, unit: "s", description: "Proxy call duration.", tags: null, advice: LatencyBuckets);
         _proxyErrors = Meter.CreateCounter<long>(MetricNames.ProxyErrors, description: "Number of failed proxy calls.");
+        _subscriptionsInflight = Meter.CreateUpDownCounter<long>(MetricNames.SubscriptionsInflight, description: "Number of inflight client subscriptions.");
+        _recover = Meter.CreateCounter<long>(MetricNames.Recover, description: "Count of recover operations with success/fail resolution.");
+        _pingPong = Meter.CreateHistogram(MetricNames.PingPongDuration, unit: "s", description: "Ping/Pong duration in seconds.", tags: null, advice: PingPongBuckets);
+        _actions = Meter.CreateCounter<long>(MetricNames.ActionCount, description: "Number of various actions called.");
     }
+
+    /// <summary>The <c>client_name</c>/<c>client_version</c> labels in use on this node.</summary>
+    public ClientMetricLabels.Cache ClientLabels { get; } = ClientMetricLabels.CreateCache();
 
     /// <summary>The node's meter; exporters listen to it by <see cref="MeterName"/> and tell nodes apart by instance.</summary>
     public Meter Meter { get; }
@@ -131,15 +154,63 @@ public sealed class RelayMetrics : IDisposable
     }
 
     /// <summary>A connection over <paramref name="transport"/> completed connect.</summary>
-    public void ClientConnected(string transport)
+    public void ClientConnected(string transport) => ClientConnected(transport, ClientMetricLabels.Unnamed);
+
+    /// <summary>A connection over <paramref name="transport"/> with <paramref name="labels"/> completed connect.</summary>
+    public void ClientConnected(string transport, ClientMetricLabels labels)
     {
+        ArgumentNullException.ThrowIfNull(labels);
         var tag = new KeyValuePair<string, object?>("transport", transport);
-        _connectionsAccepted.Add(1, tag);
-        _connectionsInflight.Add(1, tag);
+        _connectionsAccepted.Add(1, tag, labels.NameTag, labels.VersionTag);
+        _connectionsInflight.Add(1, tag, labels.NameTag, labels.VersionTag);
+        Action(NodeActions.AddClient);
     }
 
     /// <summary>A connection over <paramref name="transport"/> that had completed connect closed.</summary>
-    public void ClientDisconnected(string transport) => _connectionsInflight.Add(-1, new KeyValuePair<string, object?>("transport", transport));
+    public void ClientDisconnected(string transport) => ClientDisconnected(transport, ClientMetricLabels.Unnamed);
+
+    /// <summary>A connection over <paramref name="transport"/> with <paramref name="labels"/> that had completed connect closed.</summary>
+    public void ClientDisconnected(string transport, ClientMetricLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        _connectionsInflight.Add(-1, new KeyValuePair<string, object?>("transport", transport), labels.NameTag, labels.VersionTag);
+        Action(NodeActions.RemoveClient);
+    }
+
+    /// <summary>A connection with <paramref name="labels"/> registered a subscription on the node.</summary>
+    public void SubscriptionAdded(ClientMetricLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        _subscriptionsInflight.Add(1, labels.NameTag);
+        Action(NodeActions.AddSubscription);
+    }
+
+    /// <summary>A subscription of a connection with <paramref name="labels"/> was removed from the node.</summary>
+    public void SubscriptionRemoved(ClientMetricLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        _subscriptionsInflight.Add(-1, labels.NameTag);
+        Action(NodeActions.RemoveSubscription);
+    }
+
+    /// <summary>A subscribe asked for recovery; <paramref name="recovered"/> tells whether it succeeded.</summary>
+    /// <param name="recovered">True when the missed publications could be recovered.</param>
+    /// <param name="hasPublications">True when the recovery returned publications.</param>
+    public void Recovery(bool recovered, bool hasPublications) =>
+        _recover.Add(1, recovered ? RecoveredYes : RecoveredNo, hasPublications ? HasPublicationsYes : HasPublicationsNo);
+
+    /// <summary>The pong for a ping over <paramref name="transport"/> arrived <paramref name="duration"/> after the ping.</summary>
+    public void PingPong(string transport, TimeSpan duration) =>
+        _pingPong.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("transport", transport));
+
+    /// <summary>The node performed <paramref name="action"/> (one of <see cref="NodeActions"/>).</summary>
+    public void Action(string action)
+    {
+        if (_actions.Enabled)
+        {
+            _actions.Add(1, _actionTags.GetOrAdd(action, static a => new KeyValuePair<string, object?>("action", a)));
+        }
+    }
 
     /// <summary>A batch of encoded messages is being written to a client over <paramref name="transport"/>.</summary>
     public void MessagesWritten(string transport, IReadOnlyList<byte[]> messages)

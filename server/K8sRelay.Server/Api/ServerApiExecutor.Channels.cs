@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Node;
 using K8sRelay.Server.Grpc.Api;
 using EngineClientInfo = K8sRelay.Core.Engines.ClientInfo;
@@ -23,6 +24,7 @@ public sealed partial class ServerApiExecutor
 
         try
         {
+            _node.Metrics.Action(NodeActions.Presence);
             var presence = await _node.PresenceAsync(request.Channel, cancellationToken).ConfigureAwait(false);
             var result = new PresenceResult();
             foreach (var (clientId, info) in presence)
@@ -50,6 +52,7 @@ public sealed partial class ServerApiExecutor
 
         try
         {
+            _node.Metrics.Action(NodeActions.PresenceStats);
             var stats = await _node.PresenceStatsAsync(request.Channel, cancellationToken).ConfigureAwait(false);
             return new PresenceStatsResponse
             {
@@ -80,6 +83,7 @@ public sealed partial class ServerApiExecutor
             var since = request.Since is { } position ? new EngineStreamPosition(position.Offset, position.Epoch) : (EngineStreamPosition?)null;
             var filter = new EngineHistoryFilter(since, request.Limit < 0 ? -1 : request.Limit, request.Reverse);
             var metaTtl = ns.Options.HistoryMetaTtl > TimeSpan.Zero ? ns.Options.HistoryMetaTtl : _node.Config.Channel.HistoryMetaTtl;
+            _node.Metrics.Action(NodeActions.History);
             var history = await _node.Broker.HistoryAsync(request.Channel, new EngineHistoryOptions(filter, metaTtl), cancellationToken).ConfigureAwait(false);
             var result = new HistoryResult { Epoch = history.Position.Epoch ?? string.Empty, Offset = history.Position.Offset };
             foreach (var publication in history.Publications)
@@ -121,6 +125,7 @@ public sealed partial class ServerApiExecutor
 
         try
         {
+            _node.Metrics.Action(NodeActions.HistoryRemove);
             await _node.RemoveHistoryAsync(request.Channel, cancellationToken).ConfigureAwait(false);
             return new HistoryRemoveResponse { Result = new HistoryRemoveResult() };
         }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -13,8 +15,8 @@ namespace K8sRelay.Server.Tests.Operations;
 
 /// <summary>
 /// <c>/metrics</c> scraped over HTTP from a real server: Centrifugo's metric names and labels, gauges that follow
-/// connections and subscriptions up and down, counters that follow messages, errors and disconnects, and the
-/// server API over HTTP and GRPC (errors inside a 200 included).
+/// connections and subscriptions up and down, counters that follow messages, errors, disconnects, recoveries and
+/// node actions, the ping/pong histogram, and the server API over HTTP and GRPC (errors inside a 200 included).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class MetricsEndpointTests
@@ -169,6 +171,139 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "grpc", "method", "info", "error", "unauthenticated"));
         Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "http", "method", "publish", "error", "102"));
         Assert.Equal(5, scrape.Value(MetricNames.ApiCommandErrors));
+    }
+
+    [Fact]
+    public async Task ClientMetrics_NamesVersionsSubscriptionsRecoveryAndActions()
+    {
+        await using var server = await OperationsServer.StartAsync();
+        var js = await ConnectAsync(server, "u1", "js", "5.7.4");
+        var custom = await ConnectAsync(server, "u2", "my-own-app", "1.0.0");
+        await ExpectAsync(server, MetricNames.ConnectionsInflight, 1, "transport", "websocket", "client_name", "js", "client_version", "5.7.4");
+        await ExpectAsync(server, MetricNames.ConnectionsInflight, 2, "transport", "websocket");
+        var scrape = await server.ScrapeAsync();
+        Assert.Equal(1, scrape.Value(MetricNames.ConnectionsAccepted, "transport", "websocket", "client_name", "js", "client_version", "5.7.4"));
+        Assert.DoesNotContain(scrape.Samples(MetricNames.ConnectionsAccepted), s => s.Labels.Values.Contains("my-own-app"));
+
+        Assert.True((await js.SubscribeAsync("chat:s1")).Succeeded("subscribe"));
+        Assert.True((await js.SubscribeAsync("pres:s2")).Succeeded("subscribe"));
+        Assert.True((await custom.SubscribeAsync("chat:s1")).Succeeded("subscribe"));
+        await ExpectAsync(server, MetricNames.SubscriptionsInflight, 2, "client_name", "js");
+        await ExpectAsync(server, MetricNames.SubscriptionsInflight, 3);
+        Assert.True((await js.RequestAsync(new Dictionary<string, object?> { ["channel"] = "chat:s1" }, "unsubscribe")).Succeeded("unsubscribe"));
+        await ExpectAsync(server, MetricNames.SubscriptionsInflight, 1, "client_name", "js");
+
+        // Recovery: from the stream start (publications missed), from the top (nothing missed), with another epoch.
+        var first = await custom.SubscribeAsync("rec:r");
+        var epoch = first.Result("subscribe").GetProperty("epoch").GetString();
+        using (var published = await server.ApiAsync("publish", """{"channel":"rec:r","data":{"n":1}}"""))
+        {
+            Assert.True(published.IsSuccessStatusCode);
+        }
+
+        Assert.True((await js.RequestAsync(RecoverFrom("rec:r", 0, epoch), "subscribe")).Result("subscribe").GetProperty("recovered").GetBoolean());
+        Assert.True((await js.RequestAsync(new Dictionary<string, object?> { ["channel"] = "rec:r" }, "unsubscribe")).Succeeded("unsubscribe"));
+        Assert.True((await js.RequestAsync(RecoverFrom("rec:r", 1, epoch), "subscribe")).Result("subscribe").GetProperty("recovered").GetBoolean());
+        Assert.True((await js.RequestAsync(new Dictionary<string, object?> { ["channel"] = "rec:r" }, "unsubscribe")).Succeeded("unsubscribe"));
+        Assert.False((await js.RequestAsync(RecoverFrom("rec:r", 1, "other-epoch"), "subscribe")).Result("subscribe").TryGetProperty("recovered", out _));
+
+        using (var stats = await server.ApiAsync("presence_stats", """{"channel":"pres:s2"}"""))
+        {
+            Assert.True(stats.IsSuccessStatusCode);
+        }
+
+        await js.DisposeAsync();
+        await custom.DisposeAsync();
+        await ExpectAsync(server, MetricNames.ConnectionsInflight, 0, "transport", "websocket");
+        await ExpectAsync(server, MetricNames.SubscriptionsInflight, 0);
+        scrape = await server.ScrapeAsync();
+        Assert.Equal(1, scrape.Value(MetricNames.Recover, "recovered", "yes", "has_recovered_publications", "yes"));
+        Assert.Equal(1, scrape.Value(MetricNames.Recover, "recovered", "yes", "has_recovered_publications", "no"));
+        Assert.Equal(1, scrape.Value(MetricNames.Recover, "recovered", "no", "has_recovered_publications", "no"));
+        Assert.Equal("counter", scrape.TypeOf(MetricNames.Recover));
+        Assert.Equal(2, scrape.Value(MetricNames.ActionCount, "action", NodeActions.AddClient));
+        Assert.Equal(2, scrape.Value(MetricNames.ActionCount, "action", NodeActions.RemoveClient));
+        Assert.Equal(7, scrape.Value(MetricNames.ActionCount, "action", NodeActions.AddSubscription));
+        Assert.Equal(7, scrape.Value(MetricNames.ActionCount, "action", NodeActions.RemoveSubscription));
+        Assert.True(scrape.Value(MetricNames.ActionCount, "action", NodeActions.AddPresence) >= 1);
+        Assert.Equal(1, scrape.Value(MetricNames.ActionCount, "action", NodeActions.RemovePresence));
+        Assert.Equal(1, scrape.Value(MetricNames.ActionCount, "action", NodeActions.PresenceStats));
+        Assert.Equal(4, scrape.Value(MetricNames.ActionCount, "action", NodeActions.HistoryStreamTop));
+        Assert.Equal(1, scrape.Value(MetricNames.ActionCount, "action", NodeActions.HistoryRecover));
+        Assert.Equal(5, scrape.Value(MetricNames.ActionCount, "action", NodeActions.History));
+    }
+
+    [Fact]
+    public async Task PingPongDuration_RecordedWhenTheClientAnswersAPing()
+    {
+        await using var server = await OperationsServer.StartAsync(config =>
+        {
+            config.Client.PingInterval = TimeSpan.FromSeconds(2);
+            config.Client.PongTimeout = TimeSpan.FromSeconds(1);
+        });
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        var ct = TestContext.Current.CancellationToken;
+        await socket.ConnectAsync(new Uri(server.WebSocketUrl), ct);
+        var connect = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = 1,
+            ["connect"] = new Dictionary<string, object?> { ["token"] = server.Tokens.CreateConnectionToken("pinged", TimeSpan.FromHours(1)), ["name"] = "js" },
+        });
+        await SendAsync(socket, connect);
+        Assert.Contains("\"connect\"", await ReceiveTextAsync(socket), StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ScrapeAsync()).Value(MetricNames.PingPongDuration + "_count"));
+
+        Assert.Equal("{}", await ReceiveTextAsync(socket));
+        await SendAsync(socket, "{}");
+
+        var scrape = await PollScrapeAsync(server, s => s.Value(MetricNames.PingPongDuration + "_count", "transport", "websocket") >= 1);
+        Assert.Equal("histogram", scrape.TypeOf(MetricNames.PingPongDuration));
+        Assert.Equal(
+            scrape.Value(MetricNames.PingPongDuration + "_count", "transport", "websocket"),
+            scrape.Value(MetricNames.PingPongDuration + "_bucket", "transport", "websocket", "le", "+Inf"));
+        Assert.True(scrape.Value(MetricNames.PingPongDuration + "_sum", "transport", "websocket") > 0);
+        Assert.Contains(
+            scrape.Samples(MetricNames.PingPongDuration + "_bucket"),
+            s => double.TryParse(s.Labels["le"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var le) && le == 0.0001);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
+    }
+
+    private static Dictionary<string, object?> RecoverFrom(string channel, ulong offset, string? epoch) => new()
+    {
+        ["channel"] = channel,
+        ["recover"] = true,
+        ["offset"] = offset,
+        ["epoch"] = epoch,
+    };
+
+    private static async Task SendAsync(System.Net.WebSockets.ClientWebSocket socket, string text) =>
+        await socket.SendAsync(Encoding.UTF8.GetBytes(text), System.Net.WebSockets.WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
+
+    private static async Task<string> ReceiveTextAsync(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(RawClient.WaitLimit);
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        System.Net.WebSockets.WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, limit.Token);
+            message.Write(buffer.AsSpan(0, result.Count));
+        }
+        while (!result.EndOfMessage);
+
+        return Encoding.UTF8.GetString(message.ToArray()).Trim();
+    }
+
+    private static async Task<RawClient> ConnectAsync(OperationsServer server, string user, string name, string version)
+    {
+        var client = await RawClient.OpenAsync(server.WebSocketUrl);
+        var answer = await client.RequestAsync(
+            new Dictionary<string, object?> { ["token"] = server.Tokens.CreateConnectionToken(user, TimeSpan.FromHours(1)), ["name"] = name, ["version"] = version },
+            "connect");
+        Assert.True(answer.Succeeded("connect"), answer.ToString());
+        return client;
     }
 
     private static async Task<RawClient> ConnectAsync(OperationsServer server, string user)
