@@ -12,13 +12,19 @@ namespace K8sRelay.Server.Tests.Operations;
 internal sealed class ReadinessRoutingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly IReadOnlyList<OperationsServer> _backends;
+    private readonly IReadOnlyList<Backend> _backends;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _pipes = [];
     private readonly Lock _gate = new();
     private readonly Task _acceptLoop;
 
     public ReadinessRoutingProxy(params OperationsServer[] backends)
+        : this(backends.Select(b => new Backend(b.Config.HttpServer.Port, b.Http)).ToArray())
+    {
+    }
+
+    /// <summary>Routes to nodes given by their HTTP port and a client for their <c>/ready</c>, in order of preference.</summary>
+    public ReadinessRoutingProxy(params Backend[] backends)
     {
         _backends = backends;
         Port = FreePorts.Next();
@@ -81,7 +87,7 @@ internal sealed class ReadinessRoutingProxy : IAsyncDisposable
             using var outgoing = new TcpClient();
             try
             {
-                await outgoing.ConnectAsync(IPAddress.Loopback, backend.Config.HttpServer.Port, _stop.Token);
+                await outgoing.ConnectAsync(IPAddress.Loopback, backend.Port, _stop.Token);
                 using var both = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 var up = CopyAsync(incoming.GetStream(), outgoing.GetStream(), both);
                 var down = CopyAsync(outgoing.GetStream(), incoming.GetStream(), both);
@@ -96,7 +102,7 @@ internal sealed class ReadinessRoutingProxy : IAsyncDisposable
         }
     }
 
-    private async Task<OperationsServer?> ChooseAsync()
+    private async Task<Backend?> ChooseAsync()
     {
         foreach (var backend in _backends)
         {
@@ -116,6 +122,9 @@ internal sealed class ReadinessRoutingProxy : IAsyncDisposable
 
         return null;
     }
+
+    /// <summary>A node behind the proxy: its HTTP port and a client for its <c>/ready</c>.</summary>
+    public sealed record Backend(int Port, HttpClient Http);
 
     private static async Task CopyAsync(Stream from, Stream to, CancellationTokenSource both)
     {
