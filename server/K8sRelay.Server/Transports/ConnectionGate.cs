@@ -27,16 +27,30 @@ public sealed class ConnectionGate
     /// <summary>Admits a connection or answers 503 and returns false. Call <see cref="Release"/> for every admitted one.</summary>
     public bool TryAdmit(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (TryAdmit())
+        {
+            return true;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return false;
+    }
+
+    /// <summary>
+    /// Admits a connection, or returns false while the node shuts down or a limit is reached (transports that
+    /// are not plain HTTP answer in their own terms). Call <see cref="Release"/> for every admitted one.
+    /// </summary>
+    public bool TryAdmit()
+    {
         var settings = _node.Config.Client;
         if (_node.IsShuttingDown)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return false;
         }
 
         if (settings.ConnectionRateLimit > 0 && !TakeRateToken(settings.ConnectionRateLimit))
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return false;
         }
 
@@ -44,7 +58,6 @@ public sealed class ConnectionGate
         if (settings.ConnectionLimit > 0 && open > settings.ConnectionLimit)
         {
             Interlocked.Decrement(ref _open);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return false;
         }
 

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using K8sRelay.Protocol;
 using K8sRelay.Server.Tests.Fixtures;
+using K8sRelay.Server.Tests.Security;
 using K8sRelay.Server.Transports.UniGrpc.Messages;
 
 namespace K8sRelay.Server.Tests.Transports;
@@ -78,6 +79,41 @@ public sealed class UniGrpcTests
         Assert.True(await call.ResponseStream.MoveNext(limit.Token));
         Assert.Equal(3500u, call.ResponseStream.Current.Disconnect.Code);
         Assert.False(await call.ResponseStream.MoveNext(limit.Token));
+    }
+
+    [Fact]
+    public async Task Consume_AboveTheConnectionLimit_Unavailable_AndASlotFreesOnClose()
+    {
+        await using var server = await TransportTestHelpers.StartServerAsync(c => c.Client.ConnectionLimit = 1);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.Config.UniGrpc.Port}");
+        var client = new CentrifugoUniStream.CentrifugoUniStreamClient(channel);
+        var token = server.Tokens.CreateConnectionToken("42", TimeSpan.FromHours(1));
+        using var limit = new CancellationTokenSource(TransportTestHelpers.WaitLimit);
+
+        using (var first = client.Consume(new ConnectRequest { Token = token }, cancellationToken: limit.Token))
+        {
+            Assert.True(await first.ResponseStream.MoveNext(limit.Token));
+            Assert.NotNull(first.ResponseStream.Current.Connect);
+
+            using var second = client.Consume(new ConnectRequest { Token = token }, cancellationToken: limit.Token);
+            var refused = await Assert.ThrowsAsync<RpcException>(() => second.ResponseStream.MoveNext(limit.Token));
+            Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+            Assert.Equal("connection limit reached", refused.Status.Detail);
+        }
+
+        // The first call is cancelled by its disposal; its slot is released once the server sees it end.
+        await Poll.UntilAsync(async () =>
+        {
+            using var third = client.Consume(new ConnectRequest { Token = token }, cancellationToken: limit.Token);
+            try
+            {
+                return await third.ResponseStream.MoveNext(limit.Token) && third.ResponseStream.Current.Connect is not null;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                return false;
+            }
+        }, interval: 100);
     }
 
     [Fact]

@@ -13,11 +13,13 @@ namespace K8sRelay.Server.Transports.UniGrpc;
 internal sealed partial class UniStreamService : UniStreamServiceBase
 {
     private readonly RelayNode _node;
+    private readonly ConnectionGate _gate;
     private readonly ILogger<UniStreamService> _logger;
 
-    public UniStreamService(RelayNode node, ILogger<UniStreamService> logger)
+    public UniStreamService(RelayNode node, ConnectionGate gate, ILogger<UniStreamService> logger)
     {
         _node = node;
+        _gate = gate;
         _logger = logger;
     }
 
@@ -25,11 +27,24 @@ internal sealed partial class UniStreamService : UniStreamServiceBase
     public override async Task Consume(ConnectRequest request, IServerStreamWriter<UniStreamFrame> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_node.IsShuttingDown)
+        if (!_gate.TryAdmit())
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "shutting down"));
+            // Shutting down, or client.connection_limit / connection_rate_limit reached: the client retries later (or elsewhere).
+            throw new RpcException(new Status(StatusCode.Unavailable, _node.IsShuttingDown ? "shutting down" : "connection limit reached"));
         }
 
+        try
+        {
+            await ConsumeAdmittedAsync(request, responseStream, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ConsumeAdmittedAsync(ConnectRequest request, IServerStreamWriter<UniStreamFrame> responseStream, ServerCallContext context)
+    {
         using var transport = new UniGrpcTransport(responseStream);
         var client = new ClientConnection(_node, transport, new ConnectionRequestInfo { RemoteAddress = context.Peer });
         try
