@@ -42,6 +42,24 @@ internal sealed class RedisProcess : IAsyncDisposable
         await WaitForPongAsync();
     }
 
+    /// <summary>
+    /// Sends inline commands (e.g. <c>CLIENT KILL TYPE pubsub</c>) in order on a new connection and returns their
+    /// one-line replies joined by newlines.
+    /// </summary>
+    public async Task<string> CommandAsync(params string[] inlineCommands)
+    {
+        await using var admin = await OpenAdminAsync();
+        return await admin.CommandAsync(inlineCommands);
+    }
+
+    /// <summary>A connection kept open for several commands (it stays usable while new connections are refused).</summary>
+    public async Task<RedisAdminConnection> OpenAdminAsync()
+    {
+        var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", Port, TestContext.Current.CancellationToken);
+        return new RedisAdminConnection(tcp);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
