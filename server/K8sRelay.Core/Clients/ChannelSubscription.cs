@@ -1,3 +1,4 @@
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using K8sRelay.Core.Hub;
 
@@ -165,7 +166,7 @@ internal sealed class ChannelSubscription : ISubscriber
             encoded = Client.Unidirectional ? publication.UniPlain(protocol) : publication.Plain(protocol);
         }
 
-        Client.EnqueueMessage(encoded);
+        Client.EnqueueMessage(encoded, FrameType.PushPublication);
         return true;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ClientConnection
     private void SendPing()
     {
         var settings = _node.Config.Client;
-        EnqueueMessage(Protocol == ProtocolType.Json ? JsonPing : ProtobufPing);
+        EnqueueMessage(Protocol == ProtocolType.Json ? JsonPing : ProtobufPing, FrameType.ServerPing);
         if (!Unidirectional && settings.PongTimeout > TimeSpan.Zero)
         {
             Volatile.Write(ref _pongDueMs, _node.Timers.NowMs() + (long)settings.PongTimeout.TotalMilliseconds);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Node;
 using K8sRelay.Core.Timing;
 using K8sRelay.Core.Transports;
@@ -27,6 +28,9 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
     private readonly CancellationTokenSource _closing = new();
     private ConnectionState _state = ConnectionState.Connecting;
 
+    /// <summary>The command being handled (commands of a connection run one at a time), for the frame type of error replies.</summary>
+    private FrameType _answering;
+
     /// <param name="node">The node the connection belongs to.</param>
     /// <param name="transport">How to write to the client.</param>
     /// <param name="requestInfo">What the transport knows about the opening request.</param>
@@ -39,9 +43,9 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
         _logger = node.LoggerFactory.CreateLogger<ClientConnection>();
         var maxQueue = node.Config.Client.QueueMaxSize;
         _writer = new ConnectionWriter(
-            batch =>
+            (batch, types) =>
             {
-                node.Metrics.MessagesWritten(transport.Name, batch);
+                node.Metrics.MessagesWritten(transport.Name, batch, types);
                 return transport.WriteAsync(batch, _closing.Token);
             },
             OnWriteError,
@@ -102,7 +106,6 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
             return false;
         }
 
-        _node.Metrics.FrameRead(TransportName, frame.Length);
         var commands = new List<Command>();
         try
         {
@@ -110,13 +113,16 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
         }
         catch (ProtocolDecodeException ex)
         {
+            _node.Metrics.FrameRead(TransportName, FrameType.Unknown, 1, frame.Length);
             Log.BadFrame(_logger, ClientId, ex.Message);
             await DisconnectAsync(DisconnectReason.BadRequest).ConfigureAwait(false);
             return false;
         }
 
+        _node.Metrics.CommandsRead(TransportName, commands, frame.Length);
         foreach (var command in commands)
         {
+            _answering = FrameTypes.Of(command);
             var startedAt = Stopwatch.GetTimestamp();
             var open = await HandleCommandAsync(command).ConfigureAwait(false);
             _node.Metrics.CommandProcessed(command, startedAt);
@@ -135,15 +141,15 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
         return _state != ConnectionState.Closed;
     }
 
-    /// <summary>Queues an encoded message; a full queue disconnects the client as slow (3008).</summary>
-    internal void EnqueueMessage(byte[] message)
+    /// <summary>Queues an encoded message of <paramref name="type"/>; a full queue disconnects the client as slow (3008).</summary>
+    internal void EnqueueMessage(byte[] message, FrameType type)
     {
         if (_state == ConnectionState.Closed)
         {
             return;
         }
 
-        if (!_writer.Enqueue(message))
+        if (!_writer.Enqueue(message, type))
         {
             Log.SlowClient(_logger, ClientId, _writer.QueuedBytes);
             _ = DisconnectAsync(DisconnectReason.Slow);
@@ -153,17 +159,17 @@ public sealed partial class ClientConnection : ITimerTarget, IDisposable
     /// <summary>Queues a join or leave push.</summary>
     internal void EnqueueJoinLeave(Hub.PreparedJoinLeave joinLeave)
     {
-        EnqueueMessage(Unidirectional ? _codec.EncodePush(joinLeave.Push) : joinLeave.Encoded(Protocol));
+        EnqueueMessage(Unidirectional ? _codec.EncodePush(joinLeave.Push) : joinLeave.Encoded(Protocol), joinLeave.Push.Join is not null ? FrameType.PushJoin : FrameType.PushLeave);
     }
 
     /// <summary>Queues a push (wrapped in a reply on bidirectional transports).</summary>
     internal void EnqueuePush(Push push)
     {
-        EnqueueMessage(Unidirectional ? _codec.EncodePush(push) : _codec.EncodeReply(new Reply { Push = push }));
+        EnqueueMessage(Unidirectional ? _codec.EncodePush(push) : _codec.EncodeReply(new Reply { Push = push }), FrameTypes.Of(push));
     }
 
     private void SendReply(Reply reply, ReplyEncodingFlags flags = ReplyEncodingFlags.None) =>
-        EnqueueMessage(_codec.EncodeReply(reply, flags));
+        EnqueueMessage(_codec.EncodeReply(reply, flags), FrameTypes.Of(reply, _answering));
 
     private void SendError(uint id, ProtocolError error) =>
         SendReply(new Reply { Id = id, Error = error.ToMessage() });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using K8sRelay.Core.Diagnostics;
 
 namespace K8sRelay.Core.Clients;
 
@@ -12,18 +13,18 @@ internal sealed class ConnectionWriter : IThreadPoolWorkItem
 {
     private const int MaxMessagesPerWrite = 256;
 
-    private readonly ConcurrentQueue<byte[]> _queue = new();
-    private readonly Func<IReadOnlyList<byte[]>, ValueTask> _write;
+    private readonly ConcurrentQueue<(byte[] Message, FrameType Type)> _queue = new();
+    private readonly Func<IReadOnlyList<byte[]>, IReadOnlyList<FrameType>, ValueTask> _write;
     private readonly Action<Exception> _onWriteError;
     private readonly long _maxQueuedBytes;
     private long _queuedBytes;
     private int _scheduled;
     private volatile bool _closed;
 
-    /// <param name="write">Writes one batch; never called concurrently.</param>
+    /// <param name="write">Writes one batch (the messages and, in the same order, what each is); never called concurrently.</param>
     /// <param name="onWriteError">Called once when a write fails.</param>
     /// <param name="maxQueuedBytes">Queue bound in bytes; a message that would exceed it is refused.</param>
-    public ConnectionWriter(Func<IReadOnlyList<byte[]>, ValueTask> write, Action<Exception> onWriteError, long maxQueuedBytes)
+    public ConnectionWriter(Func<IReadOnlyList<byte[]>, IReadOnlyList<FrameType>, ValueTask> write, Action<Exception> onWriteError, long maxQueuedBytes)
     {
         _write = write;
         _onWriteError = onWriteError;
@@ -37,7 +38,7 @@ internal sealed class ConnectionWriter : IThreadPoolWorkItem
     /// Queues a message. Returns false when the queue bound would be exceeded (a slow client)
     /// or the writer is closed; the caller then disconnects the client.
     /// </summary>
-    public bool Enqueue(byte[] message)
+    public bool Enqueue(byte[] message, FrameType type)
     {
         if (_closed)
         {
@@ -51,7 +52,7 @@ internal sealed class ConnectionWriter : IThreadPoolWorkItem
             return false;
         }
 
-        _queue.Enqueue(message);
+        _queue.Enqueue((message, type));
         Schedule();
         return true;
     }
@@ -83,13 +84,15 @@ internal sealed class ConnectionWriter : IThreadPoolWorkItem
     private async Task DrainAsync()
     {
         var batch = new List<byte[]>();
+        var types = new List<FrameType>();
         try
         {
             while (true)
             {
-                while (batch.Count < MaxMessagesPerWrite && _queue.TryDequeue(out var message))
+                while (batch.Count < MaxMessagesPerWrite && _queue.TryDequeue(out var item))
                 {
-                    batch.Add(message);
+                    batch.Add(item.Message);
+                    types.Add(item.Type);
                 }
 
                 if (batch.Count == 0)
@@ -113,11 +116,12 @@ internal sealed class ConnectionWriter : IThreadPoolWorkItem
 
                 if (!_closed)
                 {
-                    await _write(batch).ConfigureAwait(false);
+                    await _write(batch, types).ConfigureAwait(false);
                 }
 
                 Interlocked.Add(ref _queuedBytes, -bytes);
                 batch.Clear();
+                types.Clear();
             }
         }
         catch (Exception ex)

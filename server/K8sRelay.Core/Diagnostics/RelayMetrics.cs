@@ -212,32 +212,69 @@ public sealed class RelayMetrics : IDisposable
         }
     }
 
-    /// <summary>A batch of encoded messages is being written to a client over <paramref name="transport"/>.</summary>
-    public void MessagesWritten(string transport, IReadOnlyList<byte[]> messages)
+    /// <summary>
+    /// A batch of encoded messages is being written to a client over <paramref name="transport"/>;
+    /// <paramref name="types"/> says what each message is (same order). Runs of one type are counted together.
+    /// </summary>
+    public void MessagesWritten(string transport, IReadOnlyList<byte[]> messages, IReadOnlyList<FrameType> types)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(types);
         if (!_transportSent.Enabled && !_transportSentSize.Enabled)
         {
             return;
         }
 
-        long bytes = 0;
-        for (var i = 0; i < messages.Count; i++)
+        var runStart = 0;
+        for (var i = 1; i <= messages.Count; i++)
         {
-            bytes += messages[i].Length;
-        }
+            if (i < messages.Count && types[i] == types[runStart])
+            {
+                continue;
+            }
 
-        var tag = new KeyValuePair<string, object?>("transport", transport);
-        _transportSent.Add(messages.Count, tag);
-        _transportSentSize.Add(bytes, tag);
+            long bytes = 0;
+            for (var j = runStart; j < i; j++)
+            {
+                bytes += messages[j].Length;
+            }
+
+            var transportTag = new KeyValuePair<string, object?>("transport", transport);
+            var frameTag = new KeyValuePair<string, object?>("frame_type", types[runStart].Label());
+            _transportSent.Add(i - runStart, transportTag, frameTag);
+            _transportSentSize.Add(bytes, transportTag, frameTag);
+            runStart = i;
+        }
     }
 
-    /// <summary>A frame of <paramref name="bytes"/> bytes arrived from a client over <paramref name="transport"/>.</summary>
-    public void FrameRead(string transport, int bytes)
+    /// <summary>
+    /// A client frame of <paramref name="frameBytes"/> bytes carrying <paramref name="commands"/> arrived over
+    /// <paramref name="transport"/>. Each command counts as one message of its type; the frame's bytes are shared
+    /// evenly between its commands (a frame usually carries one).
+    /// </summary>
+    public void CommandsRead(string transport, IReadOnlyList<Command> commands, int frameBytes)
     {
-        var tag = new KeyValuePair<string, object?>("transport", transport);
-        _transportReceived.Add(1, tag);
-        _transportReceivedSize.Add(bytes, tag);
+        ArgumentNullException.ThrowIfNull(commands);
+        if (commands.Count == 0)
+        {
+            FrameRead(transport, FrameType.Unknown, 1, frameBytes);
+            return;
+        }
+
+        var share = frameBytes / commands.Count;
+        for (var i = 0; i < commands.Count; i++)
+        {
+            FrameRead(transport, FrameTypes.Of(commands[i]), 1, i == 0 ? frameBytes - (share * (commands.Count - 1)) : share);
+        }
+    }
+
+    /// <summary><paramref name="count"/> messages of <paramref name="type"/>, <paramref name="bytes"/> bytes in all, arrived from a client.</summary>
+    public void FrameRead(string transport, FrameType type, int count, int bytes)
+    {
+        var transportTag = new KeyValuePair<string, object?>("transport", transport);
+        var frameTag = new KeyValuePair<string, object?>("frame_type", type.Label());
+        _transportReceived.Add(count, transportTag, frameTag);
+        _transportReceivedSize.Add(bytes, transportTag, frameTag);
     }
 
     /// <summary>A server API command finished after <paramref name="duration"/>.</summary>

@@ -96,6 +96,15 @@ public sealed class MetricsEndpointTests
         Assert.True(scrape.Value(MetricNames.TransportMessagesSent, "transport", "websocket") >= 3 + 2 + 1 + 1);
         Assert.True(scrape.Value(MetricNames.TransportMessagesSentSize, "transport", "websocket") > 0);
         Assert.True(scrape.Value(MetricNames.TransportMessagesReceived, "transport", "websocket") >= 4);
+
+        // frame_type, as Centrifugo labels it: pushes by kind, replies by the command they answer (errors included).
+        Assert.Equal(3, scrape.Value(MetricNames.TransportMessagesSent, "transport", "websocket", "frame_type", "push_publication"));
+        Assert.Equal(2, scrape.Value(MetricNames.TransportMessagesSent, "transport", "websocket", "frame_type", "connect"));
+        Assert.Equal(2, scrape.Value(MetricNames.TransportMessagesSent, "transport", "websocket", "frame_type", "subscribe"));
+        Assert.Equal(2, scrape.Value(MetricNames.TransportMessagesReceived, "transport", "websocket", "frame_type", "subscribe"));
+        Assert.Equal(2, scrape.Value(MetricNames.TransportMessagesReceived, "transport", "websocket", "frame_type", "connect"));
+        Assert.Equal(1, scrape.Value(MetricNames.TransportMessagesReceived, "transport", "websocket", "frame_type", "unknown"));
+        Assert.True(scrape.Value(MetricNames.TransportMessagesSentSize, "transport", "websocket", "frame_type", "push_publication") > 3 * 10);
         Assert.Equal(2, scrape.Value(MetricNames.CommandDuration + "_count", "method", "connect"));
         Assert.Equal(2, scrape.Value(MetricNames.CommandDuration + "_count", "method", "subscribe"));
         Assert.Equal(2, scrape.Value(MetricNames.CommandDuration + "_bucket", "method", "subscribe", "le", "+Inf"));
