@@ -1,4 +1,5 @@
 using K8sRelay.Testing.Engines;
+using K8sRelay.Testing.Processes;
 
 namespace K8sRelay.Engines.Nats.Tests;
 

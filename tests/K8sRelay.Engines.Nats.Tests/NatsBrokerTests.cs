@@ -1,6 +1,7 @@
 using K8sRelay.Core.Engines;
 using K8sRelay.Protocol;
 using K8sRelay.Testing.Engines;
+using K8sRelay.Testing.Processes;
 
 namespace K8sRelay.Engines.Nats.Tests;
 

@@ -129,6 +129,35 @@ public sealed class ClusterControlTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ApiSubscribe_OnOneNode_SubscribesTheUsersConnectionOnTheOtherNode()
+    {
+        var a = StartNode();
+        var b = StartNode();
+        await WaitForAsync(() => a.Cluster.NodeCount == 2);
+        var (client, transport) = await ConnectAsync(b, "7");
+
+        await a.ApplyAsync(new UserCommand { Kind = UserCommandKind.Subscribe, User = "7", Channel = "open:pushed" }, TestContext.Current.CancellationToken);
+
+        var push = await transport.WaitForReplyAsync(r => r.Push?.Subscribe is not null);
+        Assert.Equal("open:pushed", push.Push.Channel);
+        Assert.Equal(["open:pushed"], client.Channels);
+        Assert.Equal(1, b.Hub.SubscriberCount("open:pushed"));
+    }
+
+    [Fact]
+    public async Task ApiRefreshExpired_OnOneNode_ExpiresTheConnectionOnTheOtherNode()
+    {
+        var a = StartNode();
+        var b = StartNode();
+        await WaitForAsync(() => a.Cluster.NodeCount == 2);
+        var (_, transport) = await ConnectAsync(b, "7");
+
+        await a.ApplyAsync(new UserCommand { Kind = UserCommandKind.Refresh, User = "7", Expired = true }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3005u, (await transport.Closed.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Code);
+    }
+
+    [Fact]
     public async Task Channels_SumsSubscribersOverEveryNode()
     {
         var a = StartNode();

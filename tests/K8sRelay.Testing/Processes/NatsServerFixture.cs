@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
-using K8sRelay.Testing.Processes;
 
-namespace K8sRelay.Engines.Nats.Tests;
+namespace K8sRelay.Testing.Processes;
 
 /// <summary>A <c>nats-server</c> on a free loopback port, started per test class and stopped by PID; restartable on the same port.</summary>
 public sealed class NatsServerFixture : IAsyncLifetime
@@ -13,7 +12,7 @@ public sealed class NatsServerFixture : IAsyncLifetime
     /// <summary>Client port.</summary>
     public int Port { get; } = FreePorts.Next();
 
-    /// <summary>URL for <see cref="NatsBrokerOptions.Url"/>.</summary>
+    /// <summary>URL for the NATS broker options (<c>broker.nats.url</c>).</summary>
     public string Url => $"nats://127.0.0.1:{Port}";
 
     /// <inheritdoc />
