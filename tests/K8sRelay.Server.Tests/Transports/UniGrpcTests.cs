@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using K8sRelay.Protocol;
+using K8sRelay.Protocol.Messages;
 using K8sRelay.Server.Tests.Fixtures;
 using K8sRelay.Server.Tests.Security;
 using K8sRelay.Server.Transports.UniGrpc.Messages;

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using K8sRelay.Configuration;
+using K8sRelay.Protocol.Messages;
 using K8sRelay.Server.Hosting;
 using K8sRelay.Server.Tests.Cli;
 using K8sRelay.Server.Tests.Fixtures;
