@@ -108,12 +108,29 @@ internal sealed partial class EmulationHandler
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>A frame another node received for a session held here.</summary>
-    private async ValueTask ReceiveForwardedAsync(string session, byte[] data)
+    /// <summary>
+    /// A frame another node received for a session held here. The session orders it after the frames before
+    /// it as soon as it is handed over; it runs without holding up the node's other control messages.
+    /// </summary>
+    private ValueTask ReceiveForwardedAsync(string session, byte[] data)
     {
         if (data.Length > 0 && _sessions.TryGet(session, out var held))
         {
-            await held.HandleFrameAsync(data).ConfigureAwait(false);
+            _ = RunForwardedAsync(held, data);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RunForwardedAsync(EmulationSession session, byte[] data)
+    {
+        try
+        {
+            await session.HandleFrameAsync(data).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.ForwardedFrameFailed(_logger, session.Id, ex);
         }
     }
 
@@ -127,5 +144,8 @@ internal sealed partial class EmulationHandler
 
         [LoggerMessage(3113, LogLevel.Warning, "Emulation request for node {NodeId} could not be forwarded")]
         public static partial void ForwardFailed(ILogger logger, string nodeId, Exception exception);
+
+        [LoggerMessage(3114, LogLevel.Warning, "Emulation frame forwarded by another node failed on session {SessionId}")]
+        public static partial void ForwardedFrameFailed(ILogger logger, string sessionId, Exception exception);
     }
 }
