@@ -79,8 +79,11 @@ public sealed partial class ClientConnection
         }
 
         _node.Metrics.ServerUnsubscribe(reason.Code);
-        EnqueuePush(new Push { Channel = channel, Unsubscribe = new Unsubscribe { Code = reason.Code, Reason = reason.Reason } });
+
+        // The node forgets the subscription before the client hears of it (as Centrifugo orders it): a client that
+        // resubscribes at once, as SDKs do after 2500, must not find its old subscription still registered (105).
         await CleanupSubscriptionAsync(subscription).ConfigureAwait(false);
+        EnqueuePush(new Push { Channel = channel, Unsubscribe = new Unsubscribe { Code = reason.Code, Reason = reason.Reason } });
     }
 
     /// <summary>

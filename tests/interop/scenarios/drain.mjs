@@ -8,7 +8,7 @@ run(async () => {
   const clients = [];
   for (let i = 0; i < args.count; i++) {
     const client = await newClient({ token: args.tokens[i] });
-    const record = { moves: [], terminal: [], received: new Set(), resubscribes: [], subscribedAgain: false };
+    const record = { moves: [], terminal: [], received: new Set(), resubscribes: [], subscribedAgain: false, subEvents: [] };
     client.on('connecting', (ctx) => {
       if (ctx.code !== 0) record.moves.push({ code: ctx.code, reason: ctx.reason, at: Date.now() });
     });
@@ -21,6 +21,9 @@ run(async () => {
       record.subscribedAgain = true;
     });
     sub.on('publication', (ctx) => record.received.add(decode(ctx.data).n));
+    sub.on('subscribing', (ctx) => { if (!first) record.subEvents.push({ event: 'subscribing', code: ctx.code, reason: ctx.reason, at: Date.now() }); });
+    sub.on('unsubscribed', (ctx) => record.subEvents.push({ event: 'unsubscribed', code: ctx.code, reason: ctx.reason, at: Date.now() }));
+    sub.on('error', (ctx) => record.subEvents.push({ event: 'error', type: ctx.type, code: ctx.error?.code, message: ctx.error?.message, at: Date.now() }));
     sub.subscribe();
     client.connect();
     clients.push({ client, sub, record });
@@ -47,6 +50,7 @@ run(async () => {
     moves: [...record.moves],
     terminal: [...record.terminal],
     resubscribes: [...record.resubscribes],
+    subEvents: record.subEvents,
     missing: Array.from({ length: n }, (_, k) => k + 1).filter((k) => !record.received.has(k)),
   }));
   clients.forEach(({ client }) => client.disconnect());
