@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using K8sRelay.Server.Diagnostics;
 using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Api;
@@ -79,7 +80,15 @@ internal static class LegacyApiHandler
         }).ConfigureAwait(false);
     }
 
+    /// <summary>Runs one legacy command; an error in its reply counts under the command's method (the call itself succeeds).</summary>
     private static async Task<Reply> RunAsync(string? method, JsonElement root, ServerApiExecutor executor, CancellationToken cancellationToken)
+    {
+        var reply = await RunUncountedAsync(method, root, executor, cancellationToken).ConfigureAwait(false);
+        executor.CountInnerError("http", ApiMethodNames.FromName(method), reply);
+        return reply;
+    }
+
+    private static async Task<Reply> RunUncountedAsync(string? method, JsonElement root, ServerApiExecutor executor, CancellationToken cancellationToken)
     {
         if (method is null)
         {

@@ -106,7 +106,7 @@ internal static class ServerApiEndpoints
             return;
         }
 
-        var response = await executor.BatchAsync(commands, parallel, context.RequestAborted).ConfigureAwait(false);
+        var response = await executor.BatchAsync(commands, parallel, "http", context.RequestAborted).ConfigureAwait(false);
         await ApiResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();

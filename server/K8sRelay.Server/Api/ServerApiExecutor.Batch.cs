@@ -1,3 +1,4 @@
+using K8sRelay.Server.Diagnostics;
 using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Api;
@@ -55,7 +56,11 @@ public sealed partial class ServerApiExecutor
     /// Runs a batch: one reply per command, in command order, sequentially or all at once when
     /// <paramref name="parallel"/>. A null command (JSON <c>null</c>) gets a 107.
     /// </summary>
-    public async Task<BatchResponse> BatchAsync(IReadOnlyList<Command?> commands, bool parallel, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The batch call itself succeeds; each command answered with an error counts in
+    /// <c>centrifugo_api_command_errors_total</c> under its own method and <paramref name="protocol"/>.
+    /// </remarks>
+    public async Task<BatchResponse> BatchAsync(IReadOnlyList<Command?> commands, bool parallel, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
         var response = new BatchResponse();
@@ -66,23 +71,44 @@ public sealed partial class ServerApiExecutor
             {
                 response.Replies.Add(await task.ConfigureAwait(false));
             }
-
-            return response;
+        }
+        else
+        {
+            foreach (var command in commands)
+            {
+                response.Replies.Add(await ExecuteOrRejectAsync(command, cancellationToken).ConfigureAwait(false));
+            }
         }
 
-        foreach (var command in commands)
+        for (var i = 0; i < commands.Count; i++)
         {
-            response.Replies.Add(await ExecuteOrRejectAsync(command, cancellationToken).ConfigureAwait(false));
+            CountInnerError(protocol, commands[i], response.Replies[i]);
         }
 
         return response;
     }
 
+    /// <summary>
+    /// Counts the error of a command answered inside a batch or legacy response (where the call itself succeeds)
+    /// under the command's own method.
+    /// </summary>
+    internal void CountInnerError(string protocol, Command? command, Reply reply) =>
+        CountInnerError(protocol, ApiMethodNames.FromCommand(command), reply);
+
+    /// <summary>As <see cref="CountInnerError(string, Command?, Reply)"/>, with the method's label given.</summary>
+    internal void CountInnerError(string protocol, string methodLabel, Reply reply)
+    {
+        if (reply.Error is { } error)
+        {
+            _node.Metrics.ApiError(protocol, methodLabel, ApiCallErrors.Label(error.Code));
+        }
+    }
+
     /// <summary>Runs a batch given as the GRPC message.</summary>
-    public Task<BatchResponse> BatchAsync(BatchRequest request, CancellationToken cancellationToken)
+    public Task<BatchResponse> BatchAsync(BatchRequest request, string protocol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return BatchAsync([.. request.Commands], request.Parallel, cancellationToken);
+        return BatchAsync([.. request.Commands], request.Parallel, protocol, cancellationToken);
     }
 
     private Task<Reply> ExecuteOrRejectAsync(Command? command, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using K8sRelay.Server.Grpc.Api;
 
 namespace K8sRelay.Server.Diagnostics;
 
@@ -74,4 +75,28 @@ internal static class ApiMethodNames
 
         return Known.TryGetValue(method, out var known) ? known : Unknown;
     }
+
+    /// <summary>The label of a method named in a request body (any letter case); <c>unknown</c> for names not in the API.</summary>
+    public static string FromName(string? name) =>
+        name is not null && Known.TryGetValue(name.ToLowerInvariant(), out var known) && known != "batch" && known != "drain" ? known : Unknown;
+
+    /// <summary>The label of the method a batch or legacy command carries; <c>unknown</c> for none.</summary>
+    public static string FromCommand(Command? command) => command switch
+    {
+        null => Unknown,
+        { Publish: not null } => "publish",
+        { Broadcast: not null } => "broadcast",
+        { Subscribe: not null } => "subscribe",
+        { Unsubscribe: not null } => "unsubscribe",
+        { Disconnect: not null } => "disconnect",
+        { Refresh: not null } => "refresh",
+        { Presence: not null } => "presence",
+        { PresenceStats: not null } => "presence_stats",
+        { History: not null } => "history",
+        { HistoryRemove: not null } => "history_remove",
+        { Channels: not null } => "channels",
+        { Info: not null } => "info",
+        { Rpc: not null } => "rpc",
+        _ => Unknown,
+    };
 }

@@ -29,7 +29,7 @@ public sealed class CentrifugoApiService : CentrifugoApi.CentrifugoApiBase
 
     /// <inheritdoc />
     public override Task<BatchResponse> Batch(BatchRequest request, ServerCallContext context) =>
-        _executor.BatchAsync(request, CancellationOf(context));
+        _executor.BatchAsync(request, "grpc", CancellationOf(context));
 
     /// <inheritdoc />
     public override async Task<PublishResponse> Publish(PublishRequest request, ServerCallContext context) =>

@@ -183,6 +183,52 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task BatchAndLegacyReplies_CountTheirErrorsUnderTheInnerMethod()
+    {
+        const string GrpcKey = "metrics-batch-key";
+        var grpcPort = FreePorts.Next();
+        await using var server = await OperationsServer.StartAsync(config =>
+        {
+            config.GrpcApi.Enabled = true;
+            config.GrpcApi.Address = "127.0.0.1";
+            config.GrpcApi.Port = grpcPort;
+            config.GrpcApi.Key = GrpcKey;
+        });
+        var ct = TestContext.Current.CancellationToken;
+
+        // HTTP batch: one good publish, one to an unknown namespace (102), one presence_stats where presence is off (108).
+        using (var batch = await server.ApiAsync("batch", """{"commands":[{"publish":{"channel":"chat:b","data":{}}},{"publish":{"channel":"nowhere:b","data":{}}},{"presence_stats":{"channel":"chat:b"}}]}"""))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, batch.StatusCode);
+        }
+
+        // Legacy endpoint: two commands, the second fails (102).
+        const string LegacyBody = """{"method":"publish","params":{"channel":"chat:l","data":{}}}""" + "\n" + """{"method":"publish","params":{"channel":"nowhere:l","data":{}}}""";
+        using (var legacy = new StringContent(LegacyBody, Encoding.UTF8, "application/json"))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api") { Content = legacy };
+            request.Headers.Add("X-API-Key", Fixtures.RelayTestServer.ApiKey);
+            using var response = await server.Http.SendAsync(request, ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // GRPC batch with one failing command.
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        var api = new CentrifugoApi.CentrifugoApiClient(channel);
+        var grpcBatch = new BatchRequest();
+        grpcBatch.Commands.Add(new Command { Publish = new GrpcPublishRequest { Channel = "nowhere:g", Data = ByteString.CopyFromUtf8("{}") } });
+        grpcBatch.Commands.Add(new Command { Publish = new GrpcPublishRequest { Channel = "chat:g", Data = ByteString.CopyFromUtf8("{}") } });
+        var replies = await api.BatchAsync(grpcBatch, new Metadata { { "authorization", "apikey " + GrpcKey } }, cancellationToken: ct);
+        Assert.Equal(102u, replies.Replies[0].Error.Code);
+
+        var scrape = await server.ScrapeAsync();
+        Assert.Equal(2, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "http", "method", "publish", "error", "102"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "http", "method", "presence_stats", "error", "108"));
+        Assert.Equal(1, scrape.Value(MetricNames.ApiCommandErrors, "protocol", "grpc", "method", "publish", "error", "102"));
+        Assert.Equal(4, scrape.Value(MetricNames.ApiCommandErrors));
+    }
+
+    [Fact]
     public async Task ClientMetrics_NamesVersionsSubscriptionsRecoveryAndActions()
     {
         await using var server = await OperationsServer.StartAsync();
