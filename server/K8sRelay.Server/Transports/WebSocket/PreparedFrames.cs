@@ -18,10 +18,12 @@ internal sealed class PreparedFrames
     private const byte TextOpcode = 0x1;
     private const byte BinaryOpcode = 0x2;
 
-    private readonly ConditionalWeakTable<byte[], byte[]> _textFrames = new();
-    private readonly ConditionalWeakTable<byte[], byte[]> _binaryFrames = new();
-    private readonly ConditionalWeakTable<byte[], byte[]>.CreateValueCallback _buildText;
-    private readonly ConditionalWeakTable<byte[], byte[]>.CreateValueCallback _buildBinary;
+    // The table may run its create callback more than once when writers race for the same message, so it stores
+    // a lazy frame: only the lazy that wins the race is ever evaluated, and the frame is compressed exactly once.
+    private readonly ConditionalWeakTable<byte[], Lazy<byte[]>> _textFrames = new();
+    private readonly ConditionalWeakTable<byte[], Lazy<byte[]>> _binaryFrames = new();
+    private readonly ConditionalWeakTable<byte[], Lazy<byte[]>>.CreateValueCallback _buildText;
+    private readonly ConditionalWeakTable<byte[], Lazy<byte[]>>.CreateValueCallback _buildBinary;
     private readonly ZLibCompressionOptions _options;
     private long _built;
 
@@ -33,8 +35,8 @@ internal sealed class PreparedFrames
         _options = compressionLevel < -1
             ? new ZLibCompressionOptions { CompressionLevel = 1, CompressionStrategy = ZLibCompressionStrategy.HuffmanOnly }
             : new ZLibCompressionOptions { CompressionLevel = Math.Min(compressionLevel, 9) };
-        _buildText = message => Build(message, text: true);
-        _buildBinary = message => Build(message, text: false);
+        _buildText = message => new Lazy<byte[]>(() => Build(message, text: true), LazyThreadSafetyMode.ExecutionAndPublication);
+        _buildBinary = message => new Lazy<byte[]>(() => Build(message, text: false), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>How many frames were compressed so far (for tests and the benchmark).</summary>
@@ -42,7 +44,7 @@ internal sealed class PreparedFrames
 
     /// <summary>The compressed frame for a message, built on first use.</summary>
     public byte[] Get(byte[] message, bool text) =>
-        text ? _textFrames.GetValue(message, _buildText) : _binaryFrames.GetValue(message, _buildBinary);
+        (text ? _textFrames.GetValue(message, _buildText) : _binaryFrames.GetValue(message, _buildBinary)).Value;
 
     /// <summary>Compresses one message into a complete, unmasked server frame.</summary>
     internal byte[] Build(byte[] message, bool text)
