@@ -103,6 +103,22 @@ public sealed partial class ClientConnection
         }
     }
 
+    /// <summary>
+    /// <see cref="OnInsufficientState"/> for a check made outside the delivery path (position checks), which may
+    /// hold a subscription the client has since dropped or replaced: acts only while it is still the client's
+    /// subscription to its channel. Returns true when it acted.
+    /// </summary>
+    internal bool OnInsufficientStateIfCurrent(ChannelSubscription subscription)
+    {
+        if (!ReferenceEquals(FindSubscription(subscription.Channel), subscription))
+        {
+            return false;
+        }
+
+        OnInsufficientState(subscription);
+        return true;
+    }
+
     internal ChannelSubscription? FindSubscription(string channel)
     {
         lock (_gate)

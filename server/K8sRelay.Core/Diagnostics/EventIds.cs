@@ -13,6 +13,9 @@ public static class EventIds
     public const int DeliveryLost = 1005;
     public const int DeliveryRestored = 1006;
     public const int DeliveryCheckFailed = 1007;
+    public const int PositionCheckFailed = 1008;
+    public const int PositionsBehind = 1009;
+    public const int PositionCheckCrashed = 1010;
 
     public const int ClusterNodeJoined = 1201;
     public const int ClusterNodeLeft = 1202;

@@ -59,9 +59,8 @@ public sealed partial class RelayNode
 
             foreach (var subscription in positioned)
             {
-                if (subscription.IsBehind(top))
+                if (subscription.IsBehind(top) && subscription.Client.OnInsufficientStateIfCurrent(subscription))
                 {
-                    subscription.Client.OnInsufficientState(subscription);
                     resubscribed++;
                 }
             }

@@ -103,6 +103,7 @@ public sealed partial class RelayNode : IBrokerEventHandler, IBrokerConnectivity
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync().ConfigureAwait(false);
+        await StopPositionChecksAsync().ConfigureAwait(false);
         await Timers.DisposeAsync().ConfigureAwait(false);
         Metrics.Dispose();
     }

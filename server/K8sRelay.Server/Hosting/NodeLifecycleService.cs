@@ -20,6 +20,7 @@ internal sealed class NodeLifecycleService : IHostedLifecycleService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _node.StartCluster();
+        _node.StartPositionChecks();
         return Task.CompletedTask;
     }
 
