@@ -31,31 +31,16 @@ internal sealed partial class EmulationHandler
 
     public async Task HandleAsync(HttpContext context)
     {
-        Cors.Apply(context, _origins);
-        var request = context.Request;
-        if (HttpMethods.IsOptions(request.Method))
-        {
-            Cors.AnswerPreflight(context);
-            return;
-        }
-
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(request, _node.Config.Emulation.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        var body = await PostedBody.ReadAsync(context, _origins, _node.Config.Emulation.MaxRequestBodySize).ConfigureAwait(false);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
         EmulationRequestBody parsed;
         try
         {
-            parsed = EmulationRequestParser.Parse(body, ProtocolSelection.IsProtobuf(request) ? ProtocolType.Protobuf : ProtocolType.Json);
+            parsed = EmulationRequestParser.Parse(body, ProtocolSelection.IsProtobuf(context.Request) ? ProtocolType.Protobuf : ProtocolType.Json);
         }
         catch (ProtocolDecodeException ex)
         {

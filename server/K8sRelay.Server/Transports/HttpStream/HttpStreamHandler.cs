@@ -28,28 +28,13 @@ internal sealed class HttpStreamHandler
 
     public async Task HandleAsync(HttpContext context)
     {
-        Cors.Apply(context, _origins);
-        var request = context.Request;
-        if (HttpMethods.IsOptions(request.Method))
-        {
-            Cors.AnswerPreflight(context);
-            return;
-        }
-
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var body = await RequestBody.ReadAsync(request, _node.Config.HttpStream.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        var body = await PostedBody.ReadAsync(context, _origins, _node.Config.HttpStream.MaxRequestBodySize).ConfigureAwait(false);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
-        var options = ProtocolSelection.IsProtobuf(request) ? ProtobufOptions : JsonOptions;
+        var options = ProtocolSelection.IsProtobuf(context.Request) ? ProtobufOptions : JsonOptions;
         await _runner.RunAsync(context, options, body).ConfigureAwait(false);
     }
 }

@@ -24,25 +24,9 @@ internal sealed class UniHttpStreamHandler
 
     public async Task HandleAsync(HttpContext context)
     {
-        Cors.Apply(context, _origins);
-        var request = context.Request;
-        if (HttpMethods.IsOptions(request.Method))
-        {
-            Cors.AnswerPreflight(context);
-            return;
-        }
-
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var settings = _node.Config.UniHttpStream;
-        var body = await RequestBody.ReadAsync(request, settings.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+        var body = await PostedBody.ReadAsync(context, _origins, _node.Config.UniHttpStream.MaxRequestBodySize).ConfigureAwait(false);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
@@ -57,7 +41,7 @@ internal sealed class UniHttpStreamHandler
             return;
         }
 
-        var options = new UnidirectionalStreamRunner.Options("uni_http_stream", StreamFraming.JsonLines, null, [], settings.ConnectCodeToHttpResponse);
+        var options = new UnidirectionalStreamRunner.Options("uni_http_stream", StreamFraming.JsonLines, null, [], _node.Config.UniHttpStream.ConnectCodeToHttpResponse);
         await _runner.RunAsync(context, options, connect).ConfigureAwait(false);
     }
 }
