@@ -12,22 +12,11 @@ public static class CommandNames
     public static string Of(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command switch
+        return FrameTypes.Of(command) switch
         {
-            { Connect: not null } => "connect",
-            { Subscribe: not null } => "subscribe",
-            { Unsubscribe: not null } => "unsubscribe",
-            { Publish: not null } => "publish",
-            { Presence: not null } => "presence",
-            { PresenceStats: not null } => "presence_stats",
-            { History: not null } => "history",
-            { Rpc: not null } => "rpc",
-            { Send: not null } => "send",
-            { Refresh: not null } => "refresh",
-            { SubRefresh: not null } => "sub_refresh",
-            { Ping: not null } => "ping",
-            { Id: 0 } => "ping",
-            _ => "unknown",
+            FrameType.ClientPong => "ping",
+            FrameType.Unknown => command.Ping is not null ? "ping" : "unknown",
+            var type => type.Label(),
         };
     }
 }
