@@ -1,4 +1,3 @@
-using K8sRelay.Core.Clients;
 using K8sRelay.Core.Diagnostics;
 using K8sRelay.Core.Engines;
 using Microsoft.Extensions.Logging;
@@ -40,7 +39,7 @@ public sealed partial class RelayNode
         var resubscribed = 0;
         foreach (var channel in channels)
         {
-            var positioned = Hub.Subscribers(channel).OfType<ChannelSubscription>().Where(s => s.IsPositioned).ToList();
+            var positioned = PositionedSubscriptions(channel);
             if (positioned.Count == 0)
             {
                 continue;
@@ -49,8 +48,7 @@ public sealed partial class RelayNode
             StreamPosition? top = null;
             try
             {
-                var history = await Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(null, 0, false)), CancellationToken.None).ConfigureAwait(false);
-                top = history.Position;
+                top = await StreamTopAsync(channel, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

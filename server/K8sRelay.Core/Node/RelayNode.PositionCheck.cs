@@ -41,7 +41,7 @@ public sealed partial class RelayNode
         var suspects = new List<(ChannelSubscription Subscription, StreamPosition Top)>();
         foreach (var (channel, _) in Hub.Channels())
         {
-            var positioned = Hub.Subscribers(channel).OfType<ChannelSubscription>().Where(s => s.IsPositioned).ToList();
+            var positioned = PositionedSubscriptions(channel);
             if (positioned.Count == 0)
             {
                 continue;
@@ -51,7 +51,7 @@ public sealed partial class RelayNode
             try
             {
                 Metrics.Action(NodeActions.HistoryStreamTop);
-                top = (await Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(null, 0, false)), cancellationToken).ConfigureAwait(false)).Position;
+                top = await StreamTopAsync(channel, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -85,6 +85,14 @@ public sealed partial class RelayNode
 
         return behind;
     }
+
+    /// <summary>The local subscriptions of a channel that track their stream position.</summary>
+    private List<ChannelSubscription> PositionedSubscriptions(string channel) =>
+        [.. Hub.Subscribers(channel).OfType<ChannelSubscription>().Where(s => s.IsPositioned)];
+
+    /// <summary>The channel's current stream position (a history read of no publications).</summary>
+    private async Task<StreamPosition> StreamTopAsync(string channel, CancellationToken cancellationToken) =>
+        (await Broker.HistoryAsync(channel, new HistoryOptions(new HistoryFilter(null, 0, false)), cancellationToken).ConfigureAwait(false)).Position;
 
     private async Task StopPositionChecksAsync()
     {
