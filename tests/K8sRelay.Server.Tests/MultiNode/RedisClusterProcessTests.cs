@@ -1,6 +1,7 @@
 using System.Text.Json;
 using K8sRelay.Configuration.Model;
 using K8sRelay.Core.Auth;
+using K8sRelay.Core.Diagnostics;
 using K8sRelay.Server.Tests.Api;
 using K8sRelay.Server.Tests.Fixtures;
 using K8sRelay.Server.Tests.Operations;
@@ -32,14 +33,14 @@ public sealed class RedisClusterProcessTests
         var views = await Task.WhenAll(nodes.Select(n => n.NodeIdsAsync()));
         Assert.All(views, ids => Assert.Equal(views[0], ids));
         await WaitUntil.TrueAsync(
-            async () => (await Task.WhenAll(nodes.Select(n => n.MetricsAsync()))).All(m => PrometheusValue(m, "centrifugo_node_num_nodes") == 3),
+            async () => (await Task.WhenAll(nodes.Select(n => n.MetricsAsync()))).All(m => PrometheusScrape.Parse(m).Value(MetricNames.NumNodes) == 3),
             "centrifugo_node_num_nodes 3 on every node");
 
         await c.StopAsync();
 
         // A stopping node says it leaves: the others stop listing it without waiting for its heartbeats to age out.
         await WaitUntil.TrueAsync(async () => (await a.NodeIdsAsync()).Count == 2 && (await b.NodeIdsAsync()).Count == 2, "two nodes listed after one stopped");
-        await WaitUntil.TrueAsync(async () => PrometheusValue(await a.MetricsAsync(), "centrifugo_node_num_nodes") == 2, "centrifugo_node_num_nodes 2 after one stopped");
+        await WaitUntil.TrueAsync(async () => PrometheusScrape.Parse(await a.MetricsAsync()).Value(MetricNames.NumNodes) == 2, "centrifugo_node_num_nodes 2 after one stopped");
         Assert.Contains("[1202]", a.Log, StringComparison.Ordinal);
     }
 
@@ -205,11 +206,6 @@ public sealed class RedisClusterProcessTests
             }
         }
     }
-
-    private static double PrometheusValue(string metrics, string name) =>
-        double.Parse(
-            metrics.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal)).Split(' ')[^1],
-            System.Globalization.CultureInfo.InvariantCulture);
 
     private static int[] Ints(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
 }

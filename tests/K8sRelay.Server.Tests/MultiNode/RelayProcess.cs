@@ -92,18 +92,7 @@ internal sealed class RelayProcess : IAsyncDisposable
     public Task<string> MetricsAsync() => _http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
 
     /// <summary>True when <c>/ready</c> answers 200.</summary>
-    public async Task<bool> IsReadyAsync()
-    {
-        try
-        {
-            using var response = await _http.GetAsync("/ready", TestContext.Current.CancellationToken);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsReadyAsync() => AnswersOkAsync("/ready");
 
     /// <summary>SIGTERM and wait for the exit.</summary>
     public Task StopAsync() => _process.StopAsync();
@@ -118,16 +107,19 @@ internal sealed class RelayProcess : IAsyncDisposable
         _folder.Dispose();
     }
 
-    private async Task<bool> IsHealthyAsync()
+    private async Task<bool> IsHealthyAsync() =>
+        await AnswersOkAsync("/health") || (_process.IsRunning ? false : throw new InvalidOperationException("the server process exited:\n" + Log));
+
+    private async Task<bool> AnswersOkAsync(string path)
     {
         try
         {
-            using var response = await _http.GetAsync("/health", TestContext.Current.CancellationToken);
+            using var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {
-            return _process.IsRunning ? false : throw new InvalidOperationException("the server process exited:\n" + Log);
+            return false;
         }
     }
 }
