@@ -56,8 +56,16 @@ internal sealed class RedisProcess : IAsyncDisposable
     public async Task<RedisAdminConnection> OpenAdminAsync()
     {
         var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", Port, TestContext.Current.CancellationToken);
-        return new RedisAdminConnection(tcp);
+        try
+        {
+            await tcp.ConnectAsync("127.0.0.1", Port, TestContext.Current.CancellationToken);
+            return new RedisAdminConnection(tcp);
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -84,13 +92,7 @@ internal sealed class RedisProcess : IAsyncDisposable
     {
         try
         {
-            using var tcp = new TcpClient();
-            await tcp.ConnectAsync("127.0.0.1", Port, TestContext.Current.CancellationToken);
-            var stream = tcp.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, TestContext.Current.CancellationToken);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            return (await CommandAsync("PING")).StartsWith("+PONG", StringComparison.Ordinal);
         }
         catch (SocketException)
         {
